@@ -1,0 +1,47 @@
+const path = require('node:path')
+
+const transform = { '\\.[jt]sx?$': ['babel-jest', { configFile: path.join(__dirname, 'babel.config.js') }] }
+
+// The kit and the demo are resolved from source everywhere in this repository
+// (jest, tsc, the Taro build): one way, no stale dist.
+const sources = {
+  '^@opengid/taro$': '<rootDir>/packages/taro/src/index.ts',
+  '^@opengid/taro/testing$': '<rootDir>/packages/taro/src/testing.ts',
+  '^@opengid/server$': '<rootDir>/packages/server/src/index.ts',
+  '^@opengid/server/dev$': '<rootDir>/packages/server/src/dev.ts',
+}
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [
+    {
+      displayName: 'taro',
+      rootDir: __dirname,
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/packages/taro/test/**/*.test.{ts,tsx}'],
+      transform,
+      moduleNameMapper: {
+        ...sources,
+        // Jest cannot load the real Taro runtime; tests pick a platform mode of this fake.
+        '^@tarojs/taro$': '<rootDir>/packages/taro/test/fake-taro/index.ts',
+        '^@tarojs/components$': '<rootDir>/packages/taro/test/fake-taro/components.tsx',
+      },
+    },
+    {
+      displayName: 'server',
+      rootDir: __dirname,
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/packages/server/test/**/*.test.ts'],
+      transform,
+      moduleNameMapper: sources,
+    },
+    {
+      displayName: 'e2e',
+      rootDir: __dirname,
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      transform,
+      moduleNameMapper: sources,
+    },
+  ],
+}

@@ -1,0 +1,45 @@
+/**
+ * The WeChat host (`wx`) behind the fake Taro: callback-style APIs whose answers a
+ * test sets. Each answer is either a success result or `{ fail: result }`.
+ */
+export type Answer = Record<string, unknown> | { fail: Record<string, unknown> }
+
+export interface CallbackOptions {
+  success?(result: unknown): void
+  fail?(result: unknown): void
+  complete?(result: unknown): void
+  [key: string]: unknown
+}
+
+export interface HostConfig {
+  enterOptions?: Record<string, unknown>
+  sdkVersion?: string
+  getGroupEnterInfo: Answer
+  getShareInfo: Answer
+  login: Answer
+  request(options: Record<string, unknown>): Promise<{ statusCode: number; data: unknown }>
+}
+
+export function defaultHostConfig(): HostConfig {
+  return {
+    enterOptions: { scene: 1008, chatType: 3, shareTicket: '', query: {}, path: 'pages/index/index' },
+    sdkVersion: '3.8.0',
+    getGroupEnterInfo: { errMsg: 'getGroupEnterInfo:ok', encryptedData: 'ZW5j', iv: 'aXY=' },
+    getShareInfo: { errMsg: 'getShareInfo:ok', encryptedData: 'ZW5j', iv: 'aXY=' },
+    login: { errMsg: 'login:ok', code: 'code-1' },
+    request: async () => ({ statusCode: 404, data: '' }),
+  }
+}
+
+/** Settles like a WeChat callback API: success or fail, then complete, on a later tick. */
+export function answer(result: Answer, options: CallbackOptions): void {
+  setTimeout(() => {
+    if ('fail' in result && typeof result.fail === 'object') {
+      options.fail?.(result.fail)
+      options.complete?.(result.fail)
+    } else {
+      options.success?.(result)
+      options.complete?.(result)
+    }
+  }, 0)
+}

@@ -1,0 +1,120 @@
+import { answer, defaultHostConfig, type CallbackOptions, type HostConfig } from './host'
+
+/**
+ * A stand-in for `@tarojs/taro` in jest. `setMode` picks how the host behaves:
+ * - 'weapp':   APIs present and promisified as Taro's processApis does (callbacks still called, the promise rejects on fail)
+ * - 'h5-dev':  group APIs and login are Taro H5's development stubs: `fail` with '暂时不支持 API'
+ * - 'h5-prod': the production stubs: `success` with `{ errMsg: '暂时不支持 API' }` and no data
+ * - 'missing': a platform without the group APIs: they are undefined on Taro
+ */
+export type FakeMode = 'weapp' | 'h5-dev' | 'h5-prod' | 'missing'
+
+type Fn = (options?: CallbackOptions) => unknown
+
+const STUBBED = ['getGroupEnterInfo', 'getShareInfo', 'login'] as const
+const NOT_SUPPORTED = '暂时不支持 API'
+
+const Taro: Record<string, unknown> = {}
+let host: HostConfig = defaultHostConfig()
+let mode: FakeMode = 'weapp'
+const showListeners = new Set<(options: unknown) => void>()
+
+/** Every host API call the kit made, by name. */
+export const calls: { api: string; options: Record<string, unknown> }[] = []
+
+function record(api: string, options: CallbackOptions = {}) {
+  const { success, fail, complete, ...rest } = options
+  void success
+  void fail
+  void complete
+  calls.push({ api, options: rest })
+}
+
+/** Taro's weapp promisification: a promise that settles with the callbacks. */
+function promisified(api: (typeof STUBBED)[number]): Fn {
+  return (options = {}) => {
+    record(api, options)
+    return new Promise((resolve, reject) => {
+      answer(host[api], {
+        ...options,
+        success: (r) => {
+          options.success?.(r)
+          resolve(r)
+        },
+        fail: (r) => {
+          options.fail?.(r)
+          reject(r)
+        },
+      })
+    })
+  }
+}
+
+/** Taro H5's `temporarilyNotSupport`, in development or production flavour: it settles synchronously. */
+function h5Stub(api: string, production: boolean): Fn {
+  return (options = {}) => {
+    record(api, options)
+    if (production) {
+      const result = { errMsg: NOT_SUPPORTED }
+      options.success?.(result)
+      options.complete?.(result)
+      return Promise.resolve(result)
+    }
+    const result = { errMsg: `${api}:fail ${NOT_SUPPORTED}` }
+    options.fail?.(result)
+    options.complete?.(result)
+    const handled = typeof options.fail === 'function' || typeof options.complete === 'function'
+    return handled ? Promise.resolve(result) : Promise.reject(result)
+  }
+}
+
+function install() {
+  for (const api of STUBBED) {
+    if (mode === 'weapp' || (mode === 'missing' && api === 'login')) Taro[api] = promisified(api)
+    else if (mode === 'missing') Taro[api] = undefined
+    else Taro[api] = h5Stub(api, mode === 'h5-prod')
+  }
+  const web = mode === 'h5-dev' || mode === 'h5-prod'
+  Taro.getEnv = () => (web ? 'WEB' : mode === 'missing' ? 'TT' : 'WEAPP')
+  Taro.getEnterOptionsSync = () => (web ? { scene: 0, shareTicket: '', query: {}, path: '' } : host.enterOptions)
+  Taro.getLaunchOptionsSync = Taro.getEnterOptionsSync
+  Taro.getSystemInfoSync = () => ({ SDKVersion: web ? undefined : host.sdkVersion })
+  Taro.onAppShow = (cb: (options: unknown) => void) => void showListeners.add(cb)
+  Taro.offAppShow = (cb: (options: unknown) => void) => void showListeners.delete(cb)
+  Taro.request = (options: Record<string, unknown>) => {
+    record('request', options)
+    return host.request(options)
+  }
+}
+
+export function setMode(next: FakeMode): void {
+  mode = next
+  install()
+}
+
+/** Changes what the host answers; unspecified parts keep their values. */
+export function configureHost(patch: Partial<HostConfig>): void {
+  host = { ...host, ...patch }
+}
+
+/** The app is shown again with these options, as `wx.onAppShow` listeners see it. */
+export function emitAppShow(options: Record<string, unknown>): void {
+  host = { ...host, enterOptions: options }
+  showListeners.forEach((listener) => listener(options))
+}
+
+export function appShowListenerCount(): number {
+  return showListeners.size
+}
+
+export function resetFakeTaro(): void {
+  host = defaultHostConfig()
+  calls.length = 0
+  showListeners.clear()
+  delete Taro.cloud
+  setMode('weapp')
+}
+
+resetFakeTaro()
+
+export default Taro
