@@ -1,0 +1,33 @@
+import { useEffect, useRef, useState, type ReactNode } from 'react'
+import { StoreContext } from './context'
+import { createGroupEnterStore, type GroupEnterStoreOptions } from './store'
+import { taroBridge } from './taroBridge'
+import type { GroupBridge } from './types'
+
+export interface GroupContextProps extends Omit<GroupEnterStoreOptions, 'bridge'> {
+  /** Defaults to `taroBridge()`; tests and the H5 demo inject a simulated one. */
+  bridge?: GroupBridge
+  children?: ReactNode
+}
+
+/**
+ * Provides one group-enter store to everything below it. Its options are read once,
+ * when it mounts (like a query client): an inline `resolver={httpResolver(...)}` does not
+ * restart anything. Only the callbacks follow the latest render.
+ */
+export function GroupContext({ children, ...props }: GroupContextProps) {
+  const latest = useRef(props)
+  useEffect(() => {
+    latest.current = props
+  })
+  const [store] = useState(() =>
+    createGroupEnterStore({
+      ...props,
+      bridge: props.bridge ?? taroBridge(),
+      onResolved: (state) => latest.current.onResolved?.(state),
+      onError: (error) => latest.current.onError?.(error),
+    }),
+  )
+  useEffect(() => store.start(), [store])
+  return <StoreContext.Provider value={store}>{children}</StoreContext.Provider>
+}

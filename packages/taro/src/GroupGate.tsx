@@ -1,0 +1,39 @@
+import type { ReactNode } from 'react'
+import type { GroupEnterError } from './GroupEnterError'
+import type { GroupEnterState } from './types'
+import { useGroupEnterInfo, useGroupEnterStore } from './useGroupEnterInfo'
+
+export interface GroupGateProps {
+  /** Shown once the opengid is known. */
+  children: ReactNode | ((opengid: string) => ReactNode)
+  /** While idle or loading. */
+  fallback?: ReactNode
+  /** The launch was not from a group chat. */
+  none?: ReactNode
+  /** This host cannot provide group info (H5, other platforms, old base library). */
+  unsupported?: ReactNode
+  error?: ReactNode | ((error: GroupEnterError, refresh: () => Promise<void>) => ReactNode)
+}
+
+type Gate = Pick<GroupEnterState, 'status' | 'opengid' | 'error'>
+
+const selectGate = (s: GroupEnterState): Gate => ({ status: s.status, opengid: s.opengid, error: s.error })
+const sameGate = (a: Gate, b: Gate) => a.status === b.status && a.opengid === b.opengid && a.error === b.error
+
+/** Renders its children only for a resolved group, and one slot for each other state. */
+export function GroupGate({ children, fallback = null, none = null, unsupported = null, error = null }: GroupGateProps) {
+  const gate = useGroupEnterInfo(selectGate, sameGate)
+  const { refresh } = useGroupEnterStore('GroupGate')
+  switch (gate.status) {
+    case 'resolved':
+      return <>{typeof children === 'function' ? children(gate.opengid as string) : children}</>
+    case 'none':
+      return <>{none}</>
+    case 'unsupported':
+      return <>{unsupported}</>
+    case 'error':
+      return <>{typeof error === 'function' ? error(gate.error as GroupEnterError, refresh) : error}</>
+    default:
+      return <>{fallback}</>
+  }
+}

@@ -1,0 +1,53 @@
+import Taro from '@tarojs/taro'
+import { GroupEnterError } from '../GroupEnterError'
+import type { GroupResolver, ResolvedGroup } from '../types'
+
+export interface CloudResolverOptions {
+  /** The cloud function's name. */
+  name: string
+  /** Cloud environment id, when not the default one. */
+  env?: string
+}
+
+interface CloudApi {
+  callFunction(options: { name: string; data: Record<string, unknown>; config?: { env: string } }): Promise<{ result?: unknown }>
+  CloudID(cloudID: string): unknown
+}
+
+/**
+ * Lets WeChat decrypt for you: the cloudID is passed as a top-level field, so the
+ * cloud function receives `{ cloudID, data: { opengid, ... } }` (see `@opengid/server`'s
+ * `resolveCloudGroupInfo`). An expired cloudID comes back with errCode -601006, which
+ * the store answers with one fresh bridge call.
+ */
+export function cloudResolver(options: CloudResolverOptions): GroupResolver<undefined> {
+  return {
+    async resolve(payload): Promise<ResolvedGroup> {
+      const cloud = (Taro as unknown as { cloud?: CloudApi }).cloud
+      if (!cloud) throw new GroupEnterError('UNSUPPORTED', 'Taro.cloud is not available on this host.')
+      if (!payload.cloudID) {
+        throw new GroupEnterError('RESOLVER', 'No cloudID in the group data: enable cloud development (Taro.cloud.init) first.')
+      }
+      let result: unknown
+      try {
+        const response = await cloud.callFunction({
+          name: options.name,
+          data: { groupInfo: cloud.CloudID(payload.cloudID) },
+          ...(options.env ? { config: { env: options.env } } : {}),
+        })
+        result = response.result
+      } catch (failure) {
+        const errMsg = (failure as { errMsg?: string } | null)?.errMsg ?? String(failure)
+        throw new GroupEnterError('RESOLVER', `Cloud function ${options.name} failed: ${errMsg}`, { errMsg, retryable: true, cause: failure })
+      }
+      const error = (result as { error?: { code?: unknown; message?: unknown; errCode?: unknown } } | null)?.error
+      if (error) {
+        throw new GroupEnterError('RESOLVER', typeof error.message === 'string' ? error.message : `Cloud function ${options.name} failed.`, {
+          serverCode: typeof error.code === 'string' ? error.code : undefined,
+          errCode: typeof error.errCode === 'number' ? error.errCode : undefined,
+        })
+      }
+      return result as ResolvedGroup
+    },
+  }
+}

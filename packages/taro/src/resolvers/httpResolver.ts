@@ -1,0 +1,86 @@
+import Taro from '@tarojs/taro'
+import { GroupEnterError } from '../GroupEnterError'
+import type { GroupEnterPayload, GroupResolver, ResolvedGroup } from '../types'
+
+export interface HttpRequestOptions {
+  url: string
+  method: 'POST'
+  header: Record<string, string>
+  data: Record<string, unknown>
+  dataType: 'json'
+}
+
+export interface HttpResponse {
+  statusCode: number
+  data: unknown
+}
+
+/** `Taro.request`'s shape: a promise of `{ statusCode, data }`, optionally abortable. */
+export type HttpRequest = (options: HttpRequestOptions) => Promise<HttpResponse> & { abort?(): void }
+
+export interface HttpResolverOptions {
+  /** Your endpoint, e.g. the one `@opengid/server`'s handlers serve. */
+  url: string
+  header?: Record<string, string>
+  /** Defaults to `Taro.request`. */
+  request?: HttpRequest
+  /** Log in first and send the `code` (default true). Set false when your server keeps its own session. */
+  login?: boolean
+}
+
+interface Prepared {
+  code?: string
+}
+
+/** Gateway failures and overload are worth another attempt; a 4xx or a 500 bug is not. */
+const RETRYABLE_STATUS = [502, 503, 504]
+
+function serverError(data: unknown): { code?: string; message?: string } {
+  const error = (data as { error?: { code?: unknown; message?: unknown } } | null)?.error
+  return {
+    code: typeof error?.code === 'string' ? error.code : undefined,
+    message: typeof error?.message === 'string' ? error.message : undefined,
+  }
+}
+
+/** The error for a non-2xx answer, carrying the server's `{ error: { code, message } }`. */
+export function httpStatusError(url: string, { statusCode, data }: HttpResponse): GroupEnterError {
+  const server = serverError(data)
+  return new GroupEnterError('RESOLVER', server.message ?? `${url} answered HTTP ${statusCode}.`, {
+    status: statusCode,
+    serverCode: server.code,
+    retryable: RETRYABLE_STATUS.indexOf(statusCode) !== -1,
+  })
+}
+
+/** POSTs `{ code, encryptedData, iv, cloudID?, source }` as JSON to your server. */
+export function httpResolver(options: HttpResolverOptions): GroupResolver<Prepared> {
+  const { url, header, login = true } = options
+  return {
+    prepare: async ({ bridge }) => (login ? { code: (await bridge.login()).code } : {}),
+    async resolve(payload: GroupEnterPayload, { prepared, signal }): Promise<ResolvedGroup> {
+      const request = options.request ?? (Taro.request as unknown as HttpRequest)
+      const task = request({
+        url,
+        method: 'POST',
+        header: { 'content-type': 'application/json', ...header },
+        data: { ...prepared, ...payload },
+        dataType: 'json',
+      })
+      const abort = () => task.abort?.()
+      signal.addEventListener('abort', abort)
+      let response: HttpResponse
+      try {
+        response = await task
+      } catch (failure) {
+        const errMsg = (failure as { errMsg?: string } | null)?.errMsg ?? String(failure)
+        throw new GroupEnterError('RESOLVER', `Could not reach ${url}: ${errMsg}`, { errMsg, retryable: true, cause: failure })
+      } finally {
+        signal.removeEventListener('abort', abort)
+      }
+      if (response.statusCode < 200 || response.statusCode > 299) throw httpStatusError(url, response)
+      // The store checks the shape; a non-JSON body arrives here as a string and fails that check.
+      return response.data as ResolvedGroup
+    },
+  }
+}

@@ -1,0 +1,170 @@
+import { createAborter, type Aborter } from './abort'
+import { ABORTED, runAttempt, withTimeout, type CallPlan } from './attempt'
+import { GroupEnterError } from './GroupEnterError'
+import { DEFAULT_GROUP_SCENES, entryKey, planEntry } from './plan'
+import type { ChatType, EnterOptions, GroupBridge, GroupEnterState, GroupResolver } from './types'
+
+export interface GroupEnterStoreOptions {
+  bridge: GroupBridge
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any resolver's prepared value is fine here
+  resolver: GroupResolver<any>
+  /** Scenes that count as group launches. Default: 1008, 1044, 1158, 1160, 1185. */
+  scenes?: readonly number[]
+  /** Per attempt, from prepare to resolved. Default 10000. */
+  timeoutMs?: number
+  /** Extra attempts after a network-type failure (timeout, no connection, 5xx). Default 1. */
+  retry?: number
+  needGroupOpenID?: boolean
+  allowSingleChat?: boolean
+  onResolved?(state: GroupEnterState): void
+  onError?(error: GroupEnterError): void
+}
+
+export interface GroupEnterStore {
+  getState(): GroupEnterState
+  subscribe(listener: () => void): () => void
+  /** Resolves the current entry and follows `onAppShow`. Returns `stop`. */
+  start(): () => void
+  /** Starts over for the current enter options; settles (never rejects) when done. */
+  refresh(): Promise<void>
+}
+
+interface Entry {
+  key: string
+  options: EnterOptions | undefined
+  aborter: Aborter
+  settled: boolean
+  promise: Promise<void>
+}
+
+const CHAT_TYPES = [1, 2, 3, 4]
+const DONE = Promise.resolve()
+
+function baseState(options: EnterOptions | undefined): Pick<GroupEnterState, 'scene' | 'chatType'> {
+  const chatType = options?.chatType
+  return {
+    scene: options?.scene,
+    chatType: chatType !== undefined && CHAT_TYPES.indexOf(chatType) !== -1 ? (chatType as ChatType) : undefined,
+  }
+}
+
+function shallowEqual(a: GroupEnterState, b: GroupEnterState): boolean {
+  const keys = Object.keys(a) as (keyof GroupEnterState)[]
+  return keys.length === Object.keys(b).length && keys.every((key) => Object.is(a[key], b[key]))
+}
+
+export function createGroupEnterStore(options: GroupEnterStoreOptions): GroupEnterStore {
+  const { bridge, resolver, timeoutMs = 10000, retry = 1 } = options
+  const planOptions = { scenes: options.scenes ?? DEFAULT_GROUP_SCENES, allowSingleChat: options.allowSingleChat }
+  const listeners = new Set<() => void>()
+  let current: Entry | undefined
+  let unsubscribeShow: (() => void) | undefined
+  let pendingStop: ReturnType<typeof setTimeout> | undefined
+
+  const plan = (enter: EnterOptions | undefined) =>
+    planEntry(enter, { sdkVersion: bridge.sdkVersion(), has: (api) => bridge.has(api) }, planOptions)
+
+  // Derived eagerly and without side effects, so a consumer's first render already
+  // shows 'loading' / 'none' instead of an 'idle' that is replaced a moment later.
+  let state: GroupEnterState = initialState(bridge.getEnterOptions())
+
+  function initialState(enter: EnterOptions | undefined): GroupEnterState {
+    if (!enter) return { status: 'idle' }
+    const kind = plan(enter).kind
+    return { status: kind === 'call' ? 'loading' : kind, ...baseState(enter) }
+  }
+
+  function setState(next: GroupEnterState) {
+    if (shallowEqual(state, next)) return
+    state = next
+    listeners.forEach((listener) => listener())
+  }
+
+  async function resolveEntry(entry: Entry, callPlan: CallPlan): Promise<GroupEnterState> {
+    const base = baseState(entry.options)
+    const ctx = {
+      bridge,
+      resolver,
+      plan: callPlan,
+      enterInfoOptions: { allowSingleChat: options.allowSingleChat, needGroupOpenID: options.needGroupOpenID },
+    }
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const group = await withTimeout(entry.aborter.signal, timeoutMs, (signal) => runAttempt(ctx, signal))
+        return { status: 'resolved', ...base, ...group, chatType: group.chatType ?? base.chatType }
+      } catch (caught) {
+        if (caught === ABORTED) throw caught
+        const error =
+          caught instanceof GroupEnterError
+            ? caught
+            : new GroupEnterError('RESOLVER', 'Resolving the group failed.', { cause: caught })
+        if (error.code === 'UNSUPPORTED') return { status: 'unsupported', ...base }
+        if (!error.retryable || attempt >= retry) return { status: 'error', ...base, error }
+      }
+    }
+  }
+
+  function enter(enterOptions: EnterOptions | undefined, force: boolean): Promise<void> {
+    const key = entryKey(enterOptions)
+    if (current && current.key === key && !force) return current.promise
+    current?.aborter.abort()
+    const entry: Entry = { key, options: enterOptions, aborter: createAborter(), settled: false, promise: DONE }
+    current = entry
+    const entryPlan = plan(enterOptions)
+    if (entryPlan.kind !== 'call') {
+      entry.settled = true
+      setState({ status: entryPlan.kind, ...baseState(enterOptions) })
+      return DONE
+    }
+    setState({ status: 'loading', ...baseState(enterOptions) })
+    entry.promise = resolveEntry(entry, entryPlan).then(
+      (next) => {
+        entry.settled = true
+        // A superseded entry's late answer must never be shown.
+        if (current !== entry) return
+        setState(next)
+        if (next.status === 'resolved') options.onResolved?.(next)
+        else if (next.error) options.onError?.(next.error)
+      },
+      () => {
+        entry.settled = true
+      },
+    )
+    return entry.promise
+  }
+
+  function stop() {
+    unsubscribeShow?.()
+    unsubscribeShow = undefined
+    // StrictMode unmounts and remounts at once: wait a tick before abandoning
+    // in-flight work, so the remount picks it up instead of calling the bridge again.
+    pendingStop = setTimeout(() => {
+      pendingStop = undefined
+      if (current && !current.settled) {
+        current.aborter.abort()
+        current = undefined
+      }
+    }, 0)
+  }
+
+  return {
+    getState: () => state,
+    subscribe(listener) {
+      listeners.add(listener)
+      return () => {
+        listeners.delete(listener)
+      }
+    },
+    start() {
+      if (pendingStop !== undefined) clearTimeout(pendingStop)
+      pendingStop = undefined
+      if (!unsubscribeShow) unsubscribeShow = bridge.onAppShow((shown) => void enter(shown, false))
+      void enter(current ? current.options : bridge.getEnterOptions(), false)
+      return stop
+    },
+    refresh() {
+      if (current && !current.settled) return current.promise
+      return enter(current ? current.options : bridge.getEnterOptions(), true)
+    },
+  }
+}

@@ -1,0 +1,115 @@
+import { callWithCallbacks, taroApi } from './callApi'
+import { GroupEnterError } from './GroupEnterError'
+import type { EnterOptions, GroupBridge, GroupEnterPayload, GroupEnterSource } from './types'
+
+interface WeChatResult {
+  errMsg?: string
+  errCode?: number
+  errno?: number
+  encryptedData?: string
+  iv?: string
+  cloudID?: string
+  code?: string
+}
+
+const SCENE_ERROR = 40097
+const LEFT_GROUP_ERROR = 65206
+
+/** Taro's H5 stubs answer '暂时不支持 API'; other hosts say "not support". */
+const NOT_SUPPORTED = /暂时不支持|not support|not exist|is not a function/i
+
+function toPayload(result: WeChatResult | undefined, source: GroupEnterSource): GroupEnterPayload {
+  // Taro's H5 production stub calls `success` with only an errMsg: that is no group info.
+  if (!result || typeof result.encryptedData !== 'string' || !result.encryptedData || typeof result.iv !== 'string' || !result.iv) {
+    throw new GroupEnterError('UNSUPPORTED', `${source} answered without encryptedData: this host cannot give group info.`, {
+      errMsg: result?.errMsg,
+    })
+  }
+  const payload: GroupEnterPayload = { encryptedData: result.encryptedData, iv: result.iv, source }
+  if (typeof result.cloudID === 'string' && result.cloudID) payload.cloudID = result.cloudID
+  return payload
+}
+
+export function toBridgeError(result: unknown, api: string): GroupEnterError {
+  const r = (result && typeof result === 'object' ? result : {}) as WeChatResult
+  const errMsg = typeof r.errMsg === 'string' ? r.errMsg : result instanceof Error ? result.message : String(result)
+  const raw = r.errCode ?? r.errno
+  const errCode = typeof raw === 'number' ? raw : undefined
+  const details = { errCode, errMsg, cause: result }
+  if (errCode === SCENE_ERROR || /invalid scene/i.test(errMsg)) {
+    return new GroupEnterError('SCENE', 'WeChat says this launch scene carries no group info.', details)
+  }
+  if (errCode === LEFT_GROUP_ERROR) {
+    return new GroupEnterError('LEFT_GROUP', 'The user is no longer a member of this group.', details)
+  }
+  if (NOT_SUPPORTED.test(errMsg)) {
+    return new GroupEnterError('UNSUPPORTED', `${api} is not supported on this host.`, details)
+  }
+  return new GroupEnterError('BRIDGE', `${api} failed: ${errMsg}`, details)
+}
+
+function call(api: string, options: Record<string, unknown>): Promise<WeChatResult> {
+  const fn = taroApi(api)
+  if (!fn) return Promise.reject(new GroupEnterError('UNSUPPORTED', `${api} does not exist on this host.`))
+  return callWithCallbacks<WeChatResult>(fn, options).catch((failure: unknown) => {
+    throw toBridgeError(failure, api)
+  })
+}
+
+function readSdkVersion(): string | undefined {
+  for (const api of ['getAppBaseInfo', 'getSystemInfoSync']) {
+    try {
+      const version = (taroApi(api)?.({}) as { SDKVersion?: unknown } | undefined)?.SDKVersion
+      if (typeof version === 'string' && version) return version
+    } catch {
+      // Some hosts throw instead of lacking the API; the next one may still answer.
+    }
+  }
+  return undefined
+}
+
+/** The real bridge, over `@tarojs/taro` as the host provides it. */
+export function taroBridge(): GroupBridge {
+  let sdk: { version: string | undefined } | undefined
+  return {
+    getEnterOptions() {
+      for (const api of ['getEnterOptionsSync', 'getLaunchOptionsSync']) {
+        try {
+          const options = taroApi(api)?.({}) as EnterOptions | undefined
+          if (options) return options
+        } catch {
+          // getEnterOptionsSync needs base library 2.9.4; older ones fall back to launch options.
+        }
+      }
+      return undefined
+    },
+    onAppShow(cb) {
+      const listener = (options: EnterOptions) => cb(options)
+      taroApi('onAppShow')?.(listener as unknown as Record<string, unknown>)
+      return () => {
+        taroApi('offAppShow')?.(listener as unknown as Record<string, unknown>)
+      }
+    },
+    sdkVersion() {
+      // The base library cannot change while the app runs.
+      if (!sdk) sdk = { version: readSdkVersion() }
+      return sdk.version
+    },
+    has: (api) => taroApi(api) !== undefined,
+    getGroupEnterInfo(options) {
+      const passThrough: Record<string, unknown> = {}
+      if (options.allowSingleChat) passThrough.allowSingleChat = true
+      if (options.needGroupOpenID) passThrough.needGroupOpenID = true
+      return call('getGroupEnterInfo', passThrough).then((r) => toPayload(r, 'getGroupEnterInfo'))
+    },
+    getShareInfo(shareTicket) {
+      return call('getShareInfo', { shareTicket }).then((r) => toPayload(r, 'getShareInfo'))
+    },
+    login() {
+      return call('login', {}).then((r) => {
+        if (typeof r.code !== 'string' || !r.code) throw new GroupEnterError('BRIDGE', 'login answered without a code.', { errMsg: r.errMsg })
+        return { code: r.code }
+      })
+    },
+  }
+}

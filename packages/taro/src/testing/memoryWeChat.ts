@@ -1,0 +1,39 @@
+import type { ChatType, GroupEnterSource } from '../types'
+
+export interface SimulatedGroup {
+  opengid: string
+  chatType?: ChatType
+  groupOpenid?: string
+  openSingleRoomid?: string
+}
+
+/** The WeChat side a simulated client talks to: who logs in, and how group data is sealed. */
+export interface SimulatedWeChat {
+  login(): Promise<string>
+  encrypt(group: SimulatedGroup, source: GroupEnterSource): Promise<{ encryptedData: string; iv: string; cloudID?: string }>
+}
+
+/** Marks payloads sealed by `memoryWeChat` so the simulated resolver can tell them from real ones. */
+const PREFIX = 'opengid-simulated:'
+
+/**
+ * A WeChat without cryptography, for component tests: the payload is the group
+ * itself, URI-encoded. Use `@opengid/server/dev` when the real encryption matters.
+ */
+export function memoryWeChat(): SimulatedWeChat {
+  let logins = 0
+  return {
+    login: async () => `simulated-code-${++logins}`,
+    encrypt: async (group) => ({ encryptedData: PREFIX + encodeURIComponent(JSON.stringify(group)), iv: 'simulated' }),
+  }
+}
+
+/** The group inside a `memoryWeChat` payload, or undefined for anything else. */
+export function openMemoryPayload(payload: { encryptedData: string; iv: string }): SimulatedGroup | undefined {
+  if (payload.encryptedData.indexOf(PREFIX) !== 0) return undefined
+  try {
+    return JSON.parse(decodeURIComponent(payload.encryptedData.slice(PREFIX.length))) as SimulatedGroup
+  } catch {
+    return undefined
+  }
+}

@@ -1,0 +1,96 @@
+import { toBridgeError } from '../taroBridge'
+import type { EnterOptions, GroupBridge, GroupEnterPayload, GroupEnterSource } from '../types'
+import { delay } from './delay'
+import { memoryWeChat, type SimulatedGroup, type SimulatedWeChat } from './memoryWeChat'
+
+export interface SimulatedClient {
+  /** Launch scene. Default 1008 (group chat card). */
+  scene?: number
+  /** Default 3 (WeChat group). */
+  chatType?: number
+  shareTicket?: string
+  /** Base library version. Default '3.8.0'. */
+  sdkVersion?: string
+  /** The group the client was opened from. Default 'G_SIMULATED'. */
+  opengid?: string
+  group?: Omit<SimulatedGroup, 'opengid'>
+  /** Which group APIs the host has. Default: both. */
+  apis?: Partial<Record<GroupEnterSource, boolean>>
+  /** Make the group API fail as WeChat does, e.g. `{ errCode: 65206 }`. */
+  fail?: { errCode?: number; errMsg?: string }
+  /** Milliseconds each call takes. */
+  latency?: { login?: number; bridge?: number }
+  /** Where codes and payloads come from. Default `memoryWeChat()`. */
+  wechat?: SimulatedWeChat
+}
+
+export type SimulatedCall = { api: 'login' } | { api: 'getGroupEnterInfo'; options: Record<string, unknown> } | { api: 'getShareInfo'; shareTicket: string }
+
+export interface SimulatedBridge extends GroupBridge {
+  /** Every login and group API call, in order. */
+  readonly calls: SimulatedCall[]
+  count(api: SimulatedCall['api']): number
+  /** The app is shown again (hot start), possibly from another chat: merges `next` and fires onAppShow. */
+  show(next?: SimulatedClient): void
+  /** Changes the client without a show event (e.g. make the next call fail). */
+  update(next: SimulatedClient): void
+}
+
+/** A bridge that plays a WeChat client, for jest tests of group-scoped components and for the H5 demo. */
+export function createSimulatedBridge(initial: SimulatedClient = {}): SimulatedBridge {
+  let client: SimulatedClient = { scene: 1008, chatType: 3, sdkVersion: '3.8.0', opengid: 'G_SIMULATED', ...initial }
+  const wechat = initial.wechat ?? memoryWeChat()
+  const listeners = new Set<(options: EnterOptions) => void>()
+  const calls: SimulatedCall[] = []
+
+  const enterOptions = (): EnterOptions => ({
+    scene: client.scene,
+    chatType: client.chatType,
+    shareTicket: client.shareTicket,
+    query: {},
+    path: 'pages/index/index',
+  })
+
+  async function groupData(api: GroupEnterSource): Promise<GroupEnterPayload> {
+    await delay(client.latency?.bridge)
+    if (client.fail) throw toBridgeError({ errMsg: `${api}:fail`, ...client.fail }, api)
+    const chatType = client.chatType as SimulatedGroup['chatType']
+    const sealed = await wechat.encrypt({ opengid: client.opengid as string, chatType, ...client.group }, api)
+    return { ...sealed, source: api }
+  }
+
+  return {
+    calls,
+    count: (api) => calls.filter((call) => call.api === api).length,
+    show(next = {}) {
+      client = { ...client, ...next }
+      const options = enterOptions()
+      listeners.forEach((listener) => listener(options))
+    },
+    update(next) {
+      client = { ...client, ...next }
+    },
+    getEnterOptions: enterOptions,
+    onAppShow(cb) {
+      listeners.add(cb)
+      return () => {
+        listeners.delete(cb)
+      }
+    },
+    sdkVersion: () => client.sdkVersion,
+    has: (api) => client.apis?.[api] !== false,
+    getGroupEnterInfo(options) {
+      calls.push({ api: 'getGroupEnterInfo', options: { ...options } })
+      return groupData('getGroupEnterInfo')
+    },
+    getShareInfo(shareTicket) {
+      calls.push({ api: 'getShareInfo', shareTicket })
+      return groupData('getShareInfo')
+    },
+    async login() {
+      calls.push({ api: 'login' })
+      await delay(client.latency?.login)
+      return { code: await wechat.login() }
+    },
+  }
+}

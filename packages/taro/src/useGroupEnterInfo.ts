@@ -1,0 +1,58 @@
+import { useContext, useMemo, useSyncExternalStore } from 'react'
+import { StoreContext } from './context'
+import type { GroupEnterStore } from './store'
+import type { GroupEnterState } from './types'
+
+export type GroupEnterInfo = GroupEnterState & { refresh(): Promise<void> }
+
+export function useGroupEnterStore(hook: string): GroupEnterStore {
+  const store = useContext(StoreContext)
+  if (!store) {
+    throw new Error(
+      `${hook} must be used inside <GroupContext>. Wrap the group-scoped part of your app in <GroupContext resolver={httpResolver({ url })}>.`,
+    )
+  }
+  return store
+}
+
+/**
+ * Reads the group-enter state. With a selector, the component re-renders only when
+ * the selected value changes (by `isEqual`, default `Object.is`).
+ */
+export function useGroupEnterInfo(): GroupEnterInfo
+export function useGroupEnterInfo<T>(selector: (state: GroupEnterState) => T, isEqual?: (a: T, b: T) => boolean): T
+export function useGroupEnterInfo<T>(
+  selector?: (state: GroupEnterState) => T,
+  isEqual: (a: T, b: T) => boolean = Object.is,
+): T | GroupEnterInfo {
+  const store = useGroupEnterStore('useGroupEnterInfo')
+  // Memoises per store snapshot and keeps the previous selection when it is equal,
+  // so an unchanged selection is the same value and React bails out.
+  const getSelection = useMemo(() => {
+    let memo: { state: GroupEnterState; selection: T | GroupEnterState } | undefined
+    return () => {
+      const state = store.getState()
+      if (!selector) return state
+      if (memo && memo.state === state) return memo.selection
+      const next = selector(state)
+      if (memo && isEqual(memo.selection as T, next)) {
+        memo = { state, selection: memo.selection }
+        return memo.selection
+      }
+      memo = { state, selection: next }
+      return next
+    }
+  }, [store, selector, isEqual])
+  const selection = useSyncExternalStore(store.subscribe, getSelection, getSelection)
+  return useMemo(
+    () => (selector ? (selection as T) : { ...(selection as GroupEnterState), refresh: store.refresh }),
+    [selection, selector, store],
+  )
+}
+
+const selectOpenGid = (state: GroupEnterState) => state.opengid
+
+/** The resolved opengid, or undefined until there is one. */
+export function useOpenGid(): string | undefined {
+  return useGroupEnterInfo(selectOpenGid)
+}
