@@ -17,6 +17,11 @@ export default tseslint.config(
     },
   },
   {
+    // Type tests declare values only to inspect their types.
+    files: ['**/*.test-d.ts'],
+    rules: { '@typescript-eslint/no-unused-vars': 'off' },
+  },
+  {
     files: ['**/*.js', '**/*.cjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

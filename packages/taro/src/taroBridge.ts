@@ -107,7 +107,8 @@ export function taroBridge(): GroupBridge {
     },
     login() {
       return call('login', {}).then((r) => {
-        if (typeof r.code !== 'string' || !r.code) throw new GroupEnterError('BRIDGE', 'login answered without a code.', { errMsg: r.errMsg })
+        // Taro H5's production stub "succeeds" without a code, like the group APIs.
+        if (typeof r.code !== 'string' || !r.code) throw toBridgeError({ errMsg: r.errMsg ?? 'login answered without a code' }, 'login')
         return { code: r.code }
       })
     },

@@ -13,6 +13,8 @@ export interface CallbackOptions {
 
 export interface HostConfig {
   enterOptions?: Record<string, unknown>
+  /** What Taro H5's getEnterOptionsSync reports. */
+  webEnterOptions: Record<string, unknown>
   sdkVersion?: string
   getGroupEnterInfo: Answer
   getShareInfo: Answer
@@ -23,6 +25,7 @@ export interface HostConfig {
 export function defaultHostConfig(): HostConfig {
   return {
     enterOptions: { scene: 1008, chatType: 3, shareTicket: '', query: {}, path: 'pages/index/index' },
+    webEnterOptions: { scene: 0, shareTicket: '', query: {}, path: '' },
     sdkVersion: '3.8.0',
     getGroupEnterInfo: { errMsg: 'getGroupEnterInfo:ok', encryptedData: 'ZW5j', iv: 'aXY=' },
     getShareInfo: { errMsg: 'getShareInfo:ok', encryptedData: 'ZW5j', iv: 'aXY=' },

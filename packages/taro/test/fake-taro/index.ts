@@ -76,7 +76,7 @@ function install() {
   }
   const web = mode === 'h5-dev' || mode === 'h5-prod'
   Taro.getEnv = () => (web ? 'WEB' : mode === 'missing' ? 'TT' : 'WEAPP')
-  Taro.getEnterOptionsSync = () => (web ? { scene: 0, shareTicket: '', query: {}, path: '' } : host.enterOptions)
+  Taro.getEnterOptionsSync = () => (web ? host.webEnterOptions : host.enterOptions)
   Taro.getLaunchOptionsSync = Taro.getEnterOptionsSync
   Taro.getSystemInfoSync = () => ({ SDKVersion: web ? undefined : host.sdkVersion })
   Taro.onAppShow = (cb: (options: unknown) => void) => void showListeners.add(cb)

@@ -1,0 +1,147 @@
+import { act, screen, waitFor } from '@testing-library/react'
+import { useGroupEnterInfo, type GroupResolver, type ResolvedGroup } from '@opengid/taro'
+import { createSimulatedBridge, createSimulatedResolver } from '@opengid/taro/testing'
+import { deferred, renderInGroup } from './helpers'
+
+function Shown() {
+  const { status, opengid } = useGroupEnterInfo()
+  return <span data-testid='shown'>{opengid ?? status}</span>
+}
+const shown = () => screen.getByTestId('shown').textContent
+
+it('runs prepare (login) strictly before the bridge call', async () => {
+  const order: string[] = []
+  const bridge = createSimulatedBridge()
+  const inner = createSimulatedResolver()
+  const resolver: GroupResolver<{ code: string }> = {
+    async prepare(ctx) {
+      order.push('prepare:start')
+      const prepared = await inner.prepare!(ctx)
+      order.push('prepare:end')
+      return prepared
+    },
+    resolve(payload, ctx) {
+      order.push('resolve')
+      return inner.resolve(payload, ctx)
+    },
+  }
+  const getGroupEnterInfo = bridge.getGroupEnterInfo
+  bridge.getGroupEnterInfo = (options) => {
+    order.push('bridge')
+    return getGroupEnterInfo(options)
+  }
+  renderInGroup(<Shown />, { bridge, resolver })
+  await waitFor(() => expect(shown()).toBe('G_SIMULATED'))
+  expect(order).toEqual(['prepare:start', 'prepare:end', 'bridge', 'resolve'])
+})
+
+it('does nothing when the app is re-shown with the same enter options', async () => {
+  const bridge = createSimulatedBridge({ opengid: 'G_A' })
+  const resolver = createSimulatedResolver()
+  renderInGroup(<Shown />, { bridge, resolver })
+  await waitFor(() => expect(shown()).toBe('G_A'))
+  act(() => bridge.show())
+  await act(() => new Promise((r) => setTimeout(r, 10)))
+  expect(bridge.calls.map((c) => c.api)).toEqual(['login', 'getGroupEnterInfo'])
+  expect(shown()).toBe('G_A')
+})
+
+it('re-resolves once when re-shown from another group, and never shows the older, slower answer', async () => {
+  const bridge = createSimulatedBridge({ opengid: 'G_OLD', shareTicket: 'T1' })
+  const answers: { promise: Promise<ResolvedGroup>; resolve(v: ResolvedGroup): void }[] = []
+  const resolver: GroupResolver<unknown> = {
+    resolve() {
+      const answer = deferred<ResolvedGroup>()
+      answers.push(answer)
+      return answer.promise
+    },
+  }
+  renderInGroup(<Shown />, { bridge, resolver })
+  await waitFor(() => expect(answers).toHaveLength(1))
+
+  act(() => bridge.show({ opengid: 'G_NEW', shareTicket: 'T2' }))
+  await waitFor(() => expect(answers).toHaveLength(2))
+  await act(async () => answers[1].resolve({ opengid: 'G_NEW' }))
+  expect(shown()).toBe('G_NEW')
+  // The first entry's answer arrives late: it must be dropped.
+  await act(async () => answers[0].resolve({ opengid: 'G_OLD' }))
+  await act(() => new Promise((r) => setTimeout(r, 10)))
+  expect(shown()).toBe('G_NEW')
+  expect(bridge.count('getGroupEnterInfo')).toBe(2)
+})
+
+it("goes to 'none' when re-shown from a non-group scene", async () => {
+  const bridge = createSimulatedBridge({ opengid: 'G_A' })
+  renderInGroup(<Shown />, { bridge, resolver: createSimulatedResolver() })
+  await waitFor(() => expect(shown()).toBe('G_A'))
+  act(() => bridge.show({ scene: 1001, chatType: undefined }))
+  expect(shown()).toBe('none')
+  expect(bridge.count('getGroupEnterInfo')).toBe(1)
+})
+
+it('unsubscribes from onAppShow and makes no update after unmount while in flight', async () => {
+  const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined)
+  const bridge = createSimulatedBridge()
+  const answer = deferred<ResolvedGroup>()
+  let signal: AbortSignal | undefined
+  const resolver: GroupResolver<unknown> = {
+    resolve(_, ctx) {
+      signal = ctx.signal
+      return answer.promise
+    },
+  }
+  const onResolved = jest.fn()
+  let renders = 0
+  function Counting() {
+    renders++
+    return <Shown />
+  }
+  const view = renderInGroup(<Counting />, { bridge, resolver, onResolved })
+  await waitFor(() => expect(signal).toBeDefined())
+  const rendersAtUnmount = renders
+  view.unmount()
+  await act(() => new Promise((r) => setTimeout(r, 10)))
+  // The abandoned request is told to stop, and its late answer goes nowhere.
+  expect(signal?.aborted).toBe(true)
+  await act(async () => answer.resolve({ opengid: 'G_LATE' }))
+  act(() => bridge.show({ opengid: 'G_AFTER', shareTicket: 'X' }))
+  await act(() => new Promise((r) => setTimeout(r, 10)))
+  expect(renders).toBe(rendersAtUnmount)
+  expect(onResolved).not.toHaveBeenCalled()
+  expect(bridge.count('getGroupEnterInfo')).toBe(1)
+  expect(errors).not.toHaveBeenCalled()
+  errors.mockRestore()
+})
+
+it('refresh() starts over and shares one in-flight resolution between callers', async () => {
+  const bridge = createSimulatedBridge({ opengid: 'G_1' })
+  let refresh: () => Promise<void> = async () => undefined
+  function WithRefresh() {
+    const state = useGroupEnterInfo()
+    refresh = state.refresh
+    return <span data-testid='shown'>{state.opengid ?? state.status}</span>
+  }
+  renderInGroup(<WithRefresh />, { bridge, resolver: createSimulatedResolver() })
+  await waitFor(() => expect(shown()).toBe('G_1'))
+  bridge.update({ opengid: 'G_2' })
+  await act(() => Promise.all([refresh(), refresh(), refresh()]))
+  expect(shown()).toBe('G_2')
+  expect(bridge.count('getGroupEnterInfo')).toBe(2)
+})
+
+it('calls onResolved and onError with the latest callbacks', async () => {
+  const bridge = createSimulatedBridge({ fail: { errCode: 65206 } })
+  const onError = jest.fn()
+  renderInGroup(<Shown />, { bridge, resolver: createSimulatedResolver(), onError })
+  await waitFor(() => expect(shown()).toBe('error'))
+  expect(onError).toHaveBeenCalledTimes(1)
+  expect(onError.mock.calls[0][0]).toMatchObject({ code: 'LEFT_GROUP', errCode: 65206 })
+})
+
+it('throws a message naming <GroupContext> when used outside it', () => {
+  const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined)
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { render } = require('@testing-library/react') as typeof import('@testing-library/react')
+  expect(() => render(<Shown />)).toThrow(/useGroupEnterInfo must be used inside <GroupContext>/)
+  errors.mockRestore()
+})

@@ -1,0 +1,55 @@
+import { DEFAULT_GROUP_SCENES, planEntry } from '../src/plan'
+import { compareVersion } from '../src/version'
+
+const env = (sdkVersion: string | undefined, apis = { getGroupEnterInfo: true, getShareInfo: true }) => ({
+  sdkVersion,
+  has: (api: 'getGroupEnterInfo' | 'getShareInfo') => apis[api],
+})
+const config = { scenes: DEFAULT_GROUP_SCENES }
+const api = (plan: ReturnType<typeof planEntry>) => (plan.kind === 'call' ? plan.api : plan.kind)
+
+it('compares base library versions numerically', () => {
+  expect(compareVersion('2.10.4', '2.9.0')).toBe(1)
+  expect(compareVersion('2.17.3', '2.17.3')).toBe(0)
+  expect(compareVersion('2.17', '2.17.3')).toBe(-1)
+  expect(compareVersion('3.0.0', '2.99.99')).toBe(1)
+})
+
+// The decision table from the package README, row by row.
+it.each`
+  sdk          | scene   | chatType     | shareTicket  | apis                                                | expected
+  ${'3.5.0'}   | ${1001} | ${undefined} | ${undefined} | ${undefined}                                        | ${'none'}
+  ${'3.5.0'}   | ${1007} | ${1}         | ${undefined} | ${undefined}                                        | ${'none'}
+  ${'3.5.0'}   | ${1008} | ${3}         | ${undefined} | ${undefined}                                        | ${'getGroupEnterInfo'}
+  ${'2.17.3'}  | ${1160} | ${undefined} | ${undefined} | ${undefined}                                        | ${'getGroupEnterInfo'}
+  ${'3.5.0'}   | ${1096} | ${4}         | ${undefined} | ${undefined}                                        | ${'getGroupEnterInfo'}
+  ${'2.12.0'}  | ${1158} | ${undefined} | ${undefined} | ${undefined}                                        | ${'getGroupEnterInfo'}
+  ${'2.12.0'}  | ${1044} | ${3}         | ${'T'}       | ${undefined}                                        | ${'getShareInfo'}
+  ${'2.12.0'}  | ${1008} | ${3}         | ${undefined} | ${undefined}                                        | ${'unsupported'}
+  ${'2.9.0'}   | ${1044} | ${undefined} | ${'T'}       | ${undefined}                                        | ${'getShareInfo'}
+  ${'2.9.0'}   | ${1158} | ${undefined} | ${undefined} | ${undefined}                                        | ${'unsupported'}
+  ${'3.5.0'}   | ${1044} | ${3}         | ${'T'}       | ${{ getGroupEnterInfo: false, getShareInfo: true }}  | ${'getShareInfo'}
+  ${'3.5.0'}   | ${1008} | ${3}         | ${undefined} | ${{ getGroupEnterInfo: false, getShareInfo: true }}  | ${'unsupported'}
+  ${undefined} | ${1008} | ${3}         | ${undefined} | ${undefined}                                        | ${'getGroupEnterInfo'}
+`('base library $sdk, scene $scene, chatType $chatType, ticket $shareTicket → $expected', ({ sdk, scene, chatType, shareTicket, apis, expected }) => {
+  expect(api(planEntry({ scene, chatType, shareTicket }, env(sdk, apis), config))).toBe(expected)
+})
+
+it('counts single-chat launches only with allowSingleChat, from base library 3.7.8', () => {
+  const single = { scene: 1007, chatType: 1 }
+  expect(api(planEntry(single, env('3.8.0'), { ...config, allowSingleChat: true }))).toBe('getGroupEnterInfo')
+  expect(api(planEntry(single, env('3.7.0'), { ...config, allowSingleChat: true }))).toBe('unsupported')
+})
+
+it('honours a custom scene list', () => {
+  expect(api(planEntry({ scene: 1096 }, env('3.5.0'), { scenes: [1096] }))).toBe('getGroupEnterInfo')
+  expect(api(planEntry({ scene: 1008 }, env('3.5.0'), { scenes: [1096] }))).toBe('none')
+})
+
+it('shareTicket is passed to getShareInfo', () => {
+  expect(planEntry({ scene: 1044, shareTicket: 'TICKET' }, env('2.9.0'), config)).toEqual({
+    kind: 'call',
+    api: 'getShareInfo',
+    shareTicket: 'TICKET',
+  })
+})
