@@ -1,0 +1,48 @@
+import { decodeCipherInput } from './cipherInput'
+import { code2Session, type FetchLike } from './code2Session'
+import { decryptGroupInfo } from './decryptGroupInfo'
+import { readGroupRequest } from './groupRequest'
+import type { ResolvedGroup } from './types'
+
+export interface GroupResolverOptions {
+  appId: string
+  secret: string
+  /** WeChat's API origin; default https://api.weixin.qq.com. */
+  endpoint?: string
+  /** Refuse watermarked data older than this (EXPIRED). Unset: no age limit. */
+  maxAgeSeconds?: number
+  fetch?: FetchLike
+  /** code2Session timeout per attempt; default 5000. */
+  timeoutMs?: number
+}
+
+/**
+ * Turns a client's `{ code, encryptedData, iv }` into its group: one
+ * code2Session call, then decryption with that session's key. Throws
+ * OpenDataError or WeChatApiError. Configuration mistakes throw a TypeError
+ * here, at start-up, rather than on the first request.
+ */
+export function createGroupResolver(options: GroupResolverOptions): (body: unknown) => Promise<ResolvedGroup> {
+  checkOptions(options)
+  const { appId, secret, endpoint, maxAgeSeconds, fetch, timeoutMs } = options
+  return async (body) => {
+    const { code, encryptedData, iv } = readGroupRequest(body)
+    // Malformed data fails before the code is spent on WeChat's rate-limited API.
+    decodeCipherInput(encryptedData, iv)
+    const { sessionKey } = await code2Session({ appId, secret, code, endpoint, fetch, timeoutMs })
+    return decryptGroupInfo({ sessionKey, encryptedData, iv, appId, maxAgeSeconds })
+  }
+}
+
+function checkOptions(options: GroupResolverOptions): void {
+  if (typeof options.appId !== 'string' || options.appId === '') throw new TypeError('appId must be a non-empty string')
+  if (typeof options.secret !== 'string' || options.secret === '')
+    throw new TypeError('secret must be a non-empty string')
+  const { maxAgeSeconds, timeoutMs } = options
+  if (maxAgeSeconds !== undefined && !(maxAgeSeconds >= 0 && Number.isFinite(maxAgeSeconds))) {
+    throw new TypeError('maxAgeSeconds must be a finite number >= 0')
+  }
+  if (timeoutMs !== undefined && !(timeoutMs > 0 && Number.isFinite(timeoutMs))) {
+    throw new TypeError('timeoutMs must be a finite number > 0')
+  }
+}

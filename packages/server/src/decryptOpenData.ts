@@ -1,0 +1,54 @@
+import { createDecipheriv } from 'node:crypto'
+import { decodeCipherInput, decodeSessionKey } from './cipherInput'
+import { OpenDataError } from './errors'
+import { isRecord } from './isRecord'
+import { checkWatermark, type WatermarkPolicy } from './watermark'
+
+export interface DecryptOpenDataOptions extends WatermarkPolicy {
+  /** base64 session_key from code2Session. */
+  sessionKey: string
+  encryptedData: string
+  iv: string
+}
+
+/**
+ * Decrypts WeChat open data (AES-128-CBC, PKCS#7) into its JSON object.
+ * Unknown keys are kept. Throws OpenDataError only.
+ */
+export function decryptOpenData(options: DecryptOpenDataOptions): Record<string, unknown> {
+  const { ciphertext, iv } = decodeCipherInput(options.encryptedData, options.iv)
+  const key = decodeSessionKey(options.sessionKey)
+  const json = parseJsonObject(decrypt(key, iv, ciphertext))
+  checkWatermark(json, options)
+  return json
+}
+
+function decrypt(key: Buffer, iv: Buffer, ciphertext: Buffer): Buffer {
+  try {
+    const decipher = createDecipheriv('aes-128-cbc', key, iv)
+    return Buffer.concat([decipher.update(ciphertext), decipher.final()])
+  } catch {
+    throw new OpenDataError(
+      'DECRYPT',
+      'encryptedData could not be decrypted with this session key: it was made under another session (log in before fetching it) or was altered',
+    )
+  }
+}
+
+// A wrong key pads correctly about once in 256 tries and yields garbage, which
+// must fail here as surely as bad padding fails above.
+function parseJsonObject(plaintext: Buffer): Record<string, unknown> {
+  let json: unknown
+  try {
+    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(plaintext))
+  } catch {
+    json = undefined
+  }
+  if (!isRecord(json)) {
+    throw new OpenDataError(
+      'NOT_JSON',
+      'the decrypted data is not a JSON object: it was made under another session key or was altered',
+    )
+  }
+  return json
+}

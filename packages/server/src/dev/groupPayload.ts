@@ -1,0 +1,37 @@
+import type { ChatType } from '../types'
+
+/** A group entry for the fake to encrypt. */
+export interface FakeGroup {
+  /** '' simulates a single-chat launch (give openSingleRoomid instead). */
+  opengid: string
+  /** getGroupEnterInfo's chat_type; default 3 (WeChat group). */
+  chatType?: ChatType
+  /** Which API's payload shape to produce; default 'getGroupEnterInfo'. */
+  source?: 'getGroupEnterInfo' | 'getShareInfo'
+  groupOpenid?: string
+  openSingleRoomid?: string
+  /** Default: none for getGroupEnterInfo (none is documented), one for getShareInfo. */
+  watermark?: boolean
+  /** Watermark time in seconds; default now. */
+  timestamp?: number
+  /** Watermark appid; default the fake's appId. Set another to simulate data made for another Mini Program. */
+  appId?: string
+}
+
+/** The plaintext JSON WeChat would encrypt for this group entry. */
+export function groupPayload(group: FakeGroup, appId: string): Record<string, unknown> {
+  const source = group.source ?? 'getGroupEnterInfo'
+  const payload: Record<string, unknown> =
+    source === 'getShareInfo'
+      ? { openGId: group.opengid }
+      : {
+          opengid: group.opengid,
+          open_single_roomid: group.openSingleRoomid ?? '',
+          group_openid: group.groupOpenid ?? '',
+          chat_type: group.chatType ?? 3,
+        }
+  if (group.watermark ?? source === 'getShareInfo') {
+    payload.watermark = { appid: group.appId ?? appId, timestamp: group.timestamp ?? Math.floor(Date.now() / 1000) }
+  }
+  return payload
+}

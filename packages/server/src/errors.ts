@@ -1,0 +1,40 @@
+/** Why open data could not be turned into a result. Stable: programs branch on it. */
+export type OpenDataErrorCode =
+  'BAD_INPUT' | 'BAD_KEY' | 'DECRYPT' | 'NOT_JSON' | 'APPID_MISMATCH' | 'EXPIRED' | 'NO_GROUP'
+
+/**
+ * A failure to read WeChat open data. Messages name the field at fault but
+ * never carry the session key or the decrypted plaintext.
+ */
+export class OpenDataError extends Error {
+  readonly code: OpenDataErrorCode
+  /** WeChat's own errCode when WeChat reported the failure (a cloudID's -601006 "cloudID expired."). */
+  readonly errCode?: number
+
+  constructor(code: OpenDataErrorCode, message: string, errCode?: number) {
+    super(message)
+    this.name = 'OpenDataError'
+    this.code = code
+    if (errCode !== undefined) this.errCode = errCode
+  }
+}
+
+/**
+ * errcode of a WeChatApiError when WeChat could not be asked at all: network
+ * failure, timeout, or an answer that is not a code2Session answer. WeChat's
+ * own codes are positive or -1, so this one cannot be mistaken for them.
+ */
+export const WECHAT_UNREACHABLE = -2
+
+/** An error answer from a WeChat server API, or WECHAT_UNREACHABLE. */
+export class WeChatApiError extends Error {
+  readonly errcode: number
+  readonly errmsg: string
+
+  constructor(errcode: number, errmsg: string) {
+    super(`WeChat API error ${errcode}: ${errmsg}`)
+    this.name = 'WeChatApiError'
+    this.errcode = errcode
+    this.errmsg = errmsg
+  }
+}

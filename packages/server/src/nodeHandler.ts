@@ -1,0 +1,51 @@
+import type { ServerResponse } from 'node:http'
+import { answerJsonPost, type InternalErrorReporter } from './answerJsonPost'
+import { createGroupResolver, type GroupResolverOptions } from './createGroupResolver'
+import { JSON_ANSWER_HEADERS, type HttpAnswer } from './httpAnswer'
+import { readNodeBody, type NodeRequest } from './readNodeBody'
+
+export interface HandlerOptions extends GroupResolverOptions {
+  /** Receives errors that are bugs (answered 500); default console.error. Typed failures are not reported. */
+  onInternalError?: InternalErrorReporter
+}
+
+/**
+ * A node:http request listener. It ends every request itself and never
+ * calls `next`, so it also serves as an Express/Connect route handler; a body
+ * that middleware already parsed into `req.body` is used as is. The promise
+ * settles when the answer is written and never rejects.
+ */
+export type NodeHandler = (req: NodeRequest, res: ServerResponse) => Promise<void>
+
+export function createNodeHandler(options: HandlerOptions): NodeHandler {
+  return nodeJsonPostHandler(createGroupResolver(options), options.onInternalError)
+}
+
+/** The node adapter around answerJsonPost, for any JSON POST endpoint. */
+export function nodeJsonPostHandler(
+  handle: (body: unknown) => Promise<unknown>,
+  report?: InternalErrorReporter,
+): NodeHandler {
+  return async (req, res) => {
+    const answer = await answerJsonPost(
+      handle,
+      { method: req.method ?? '', contentType: req.headers['content-type'], readBody: () => readNodeBody(req) },
+      report,
+    )
+    if (res.headersSent) return
+    // A body left unread (refused early, or cut off at the size limit) would
+    // otherwise be drained or parsed as the next request on this connection.
+    sendJson(res, answer, req.complete ? undefined : { Connection: 'close' })
+  }
+}
+
+export function sendJson(res: ServerResponse, answer: HttpAnswer, extraHeaders?: Record<string, string>): void {
+  const body = JSON.stringify(answer.json)
+  res.writeHead(answer.status, {
+    ...JSON_ANSWER_HEADERS,
+    'Content-Length': String(Buffer.byteLength(body)),
+    ...answer.headers,
+    ...extraHeaders,
+  })
+  res.end(body)
+}

@@ -1,0 +1,11 @@
+/** Larger bodies are refused (413) without reading on: real ones are about 1 KiB. */
+export const MAX_BODY_BYTES = 16 * 1024
+
+/** A request body as a framework adapter found it. */
+export type RequestBody =
+  | { kind: 'text'; text: string }
+  /** Already parsed upstream (Express/Koa body parsers). */
+  | { kind: 'parsed'; value: unknown }
+  | { kind: 'tooLarge' }
+
+export const TOO_LARGE: RequestBody = { kind: 'tooLarge' }

@@ -1,0 +1,12 @@
+/** 1 WeChat single chat, 2 WeCom single chat, 3 WeChat group, 4 WeCom interop group. */
+export type ChatType = 1 | 2 | 3 | 4
+
+/** The answer for one group entry; the same shape the client kit stores. */
+export interface ResolvedGroup {
+  /** The group's id for this Mini Program: never empty. */
+  opengid: string
+  chatType?: ChatType
+  /** The user's id inside this chat: differs per chat, never a group key. */
+  groupOpenid?: string
+  openSingleRoomid?: string
+}

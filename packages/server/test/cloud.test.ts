@@ -1,0 +1,59 @@
+import { CLOUD_ID_EXPIRED, resolveCloudGroupInfo, type OpenDataError } from '@opengid/server'
+import { makeFake } from './support/fixtures'
+import { openDataFailure } from './support/outcome'
+
+const fake = makeFake()
+
+function failure(groupInfo: unknown, policy?: Parameters<typeof resolveCloudGroupInfo>[1]): OpenDataError {
+  return openDataFailure(() => resolveCloudGroupInfo(groupInfo, policy))
+}
+
+describe('resolveCloudGroupInfo', () => {
+  test('reads a getGroupEnterInfo cloudID result', () => {
+    const groupInfo = fake.openData({ opengid: 'G-cloud', chatType: 4, groupOpenid: 'o', watermark: true })
+    expect(resolveCloudGroupInfo(groupInfo)).toEqual({ opengid: 'G-cloud', chatType: 4, groupOpenid: 'o' })
+  })
+
+  test('reads a getShareInfo cloudID result', () => {
+    expect(resolveCloudGroupInfo(fake.openData({ opengid: 'G-share', source: 'getShareInfo' }))).toEqual({
+      opengid: 'G-share',
+    })
+  })
+
+  test('an expired cloudID is EXPIRED and keeps errCode -601006', () => {
+    const expired = fake.openData({ opengid: 'G' }, { expired: true })
+    expect(expired).toEqual({ cloudID: expect.any(String), errCode: -601006, errMsg: 'cloudID expired.' })
+    const error = failure(expired)
+    expect(error.code).toBe('EXPIRED')
+    expect(error.errCode).toBe(CLOUD_ID_EXPIRED)
+  })
+
+  test('another WeChat errCode is BAD_INPUT with the errCode kept', () => {
+    const error = failure({ cloudID: 'x', errCode: -601000, errMsg: 'nope' })
+    expect(error.code).toBe('BAD_INPUT')
+    expect(error.errCode).toBe(-601000)
+  })
+
+  test.each([
+    ['undefined (no groupInfo field)', undefined],
+    ['the bare cloudID string (not wrapped in Taro.cloud.CloudID)', 'cloud-id-string'],
+    ['an object without data', { cloudID: 'x' }],
+    ['data that is not an object', { cloudID: 'x', data: 'G' }],
+    ['an array', [{ cloudID: 'x' }]],
+  ])('%s is BAD_INPUT', (_name, groupInfo) => {
+    const error = failure(groupInfo)
+    expect(error.code).toBe('BAD_INPUT')
+    expect(error.errCode).toBeUndefined()
+  })
+
+  test('data without a group is NO_GROUP', () => {
+    expect(failure(fake.openData({ opengid: '' })).code).toBe('NO_GROUP')
+  })
+
+  test('applies an optional watermark policy', () => {
+    const old = fake.openData({ opengid: 'G', source: 'getShareInfo', timestamp: 1000 })
+    expect(resolveCloudGroupInfo(old)).toEqual({ opengid: 'G' })
+    expect(failure(old, { maxAgeSeconds: 300 }).code).toBe('EXPIRED')
+    expect(failure(old, { appId: 'wxsomeoneelse' }).code).toBe('APPID_MISMATCH')
+  })
+})

@@ -1,0 +1,170 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { request } from 'node:http'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { startDevServer, type DevServer } from '@opengid/server/dev'
+import { postJson, send } from './support/http'
+
+/** A GET with the path sent byte for byte, as fetch would normalise '..' away. */
+function rawGet(
+  url: string,
+  rawPath: string,
+  method = 'GET',
+): Promise<{ status: number; type?: string; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${url}/`, { method, path: rawPath }, (res) => {
+      let body = ''
+      res.setEncoding('utf8')
+      res.on('data', (chunk: string) => (body += chunk))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, type: res.headers['content-type'], body }))
+    })
+    req.on('error', reject)
+    req.end()
+  })
+}
+
+describe('startDevServer', () => {
+  const root = mkdtempSync(path.join(tmpdir(), 'opengid-dev-'))
+  const site = path.join(root, 'site')
+  let dev: DevServer
+
+  beforeAll(async () => {
+    mkdirSync(path.join(site, 'js'), { recursive: true })
+    writeFileSync(path.join(site, 'index.html'), '<!doctype html><title>demo</title>')
+    writeFileSync(path.join(site, 'js', 'app.js'), 'console.log(1)')
+    writeFileSync(path.join(site, 'style.css'), 'body{}')
+    writeFileSync(path.join(root, 'outside.txt'), 'OUTSIDE-SECRET')
+    dev = await startDevServer({ port: 0, staticDir: site })
+  })
+  afterAll(async () => {
+    await dev.close()
+    rmSync(root, { recursive: true, force: true })
+  })
+
+  test('listens on 127.0.0.1 on a free port', () => {
+    expect(dev.port).toBeGreaterThan(0)
+    expect(dev.url).toBe(`http://127.0.0.1:${dev.port}`)
+  })
+
+  describe('the simulated client flow', () => {
+    test('login, then group-enter-info, then /api/opengid resolves the group via the fake over HTTP', async () => {
+      const before = dev.fake.exchanges
+      const { code } = (await postJson(`${dev.url}/__wechat/login`, { user: 'alice' })).json
+      const data = (
+        await postJson(`${dev.url}/__wechat/group-enter-info`, { user: 'alice', opengid: 'G-demo', chatType: 3 })
+      ).json
+      expect(data).toEqual({ encryptedData: expect.any(String), iv: expect.any(String) })
+
+      const answer = await postJson(`${dev.url}/api/opengid`, { code, ...data, source: 'getGroupEnterInfo' })
+      expect(answer.status).toBe(200)
+      expect(answer.json).toEqual({ opengid: 'G-demo', chatType: 3 })
+      expect(dev.fake.exchanges).toBe(before + 1)
+    })
+
+    test('getShareInfo payloads work too', async () => {
+      const { code } = (await postJson(`${dev.url}/__wechat/login`, { user: 'bob' })).json
+      const data = (
+        await postJson(`${dev.url}/__wechat/group-enter-info`, {
+          user: 'bob',
+          opengid: 'G-share',
+          source: 'getShareInfo',
+        })
+      ).json
+      expect((await postJson(`${dev.url}/api/opengid`, { code, ...data })).json).toEqual({ opengid: 'G-share' })
+    })
+
+    test('group info fetched before login shows the ordering bug as 400 DECRYPT', async () => {
+      const data = (await postJson(`${dev.url}/__wechat/group-enter-info`, { user: 'carol', opengid: 'G' })).json
+      const { code } = (await postJson(`${dev.url}/__wechat/login`, { user: 'carol' })).json
+      const answer = await postJson(`${dev.url}/api/opengid`, { code, ...data })
+      expect(answer.status).toBe(400)
+      expect(answer.json.error?.code).toBe('DECRYPT')
+    })
+
+    test.each([
+      ['/__wechat/login', {}],
+      ['/__wechat/login', { user: 7 }],
+      ['/__wechat/group-enter-info', { user: 'dave' }],
+      ['/__wechat/group-enter-info', { user: 'dave', opengid: 'G', chatType: 9 }],
+      ['/__wechat/group-enter-info', { user: 'dave', opengid: 'G', source: 'getGroupInfo' }],
+      ['/__wechat/group-enter-info', { user: 'dave', opengid: 'G', watermark: 'yes' }],
+      ['/__wechat/group-enter-info', { user: 'dave', opengid: 'G', groupOpenid: 1 }],
+    ])('%s with %j is 400 BAD_INPUT', async (route, body) => {
+      const answer = await postJson(`${dev.url}${route}`, body)
+      expect(answer.status).toBe(400)
+      expect(answer.json.error?.code).toBe('BAD_INPUT')
+    })
+
+    test('the simulator endpoints take POST only', async () => {
+      expect((await send(`${dev.url}/__wechat/login`, { method: 'GET' })).status).toBe(405)
+    })
+  })
+
+  describe('static files', () => {
+    test.each([
+      ['/', 'text/html; charset=utf-8', '<!doctype html><title>demo</title>'],
+      ['/index.html', 'text/html; charset=utf-8', '<!doctype html><title>demo</title>'],
+      ['/js/app.js', 'text/javascript; charset=utf-8', 'console.log(1)'],
+      ['/style.css?v=2', 'text/css; charset=utf-8', 'body{}'],
+      ['/pages/index/index', 'text/html; charset=utf-8', '<!doctype html><title>demo</title>'],
+    ])('GET %s', async (route, type, body) => {
+      expect(await rawGet(dev.url, route)).toEqual({ status: 200, type, body })
+    })
+
+    test('HEAD answers headers only', async () => {
+      expect(await rawGet(dev.url, '/js/app.js', 'HEAD')).toEqual({
+        status: 200,
+        type: 'text/javascript; charset=utf-8',
+        body: '',
+      })
+    })
+
+    test('a missing asset is 404, not index.html', async () => {
+      expect((await rawGet(dev.url, '/js/missing.js')).status).toBe(404)
+    })
+
+    test.each([
+      '/../outside.txt',
+      '/%2e%2e/outside.txt',
+      '/js/..%2f..%2foutside.txt',
+      '/%2e%2e%5coutside.txt',
+      '/%00',
+      '/%E0%A4%A',
+    ])('no path traversal: %s', async (rawPath) => {
+      const answer = await rawGet(dev.url, rawPath)
+      expect(answer.status).toBe(404)
+      expect(answer.body).not.toContain('OUTSIDE-SECRET')
+    })
+  })
+
+  test('latencyMs delays /api/opengid answers', async () => {
+    const slow = await startDevServer({ latencyMs: 150 })
+    try {
+      const started = Date.now()
+      expect((await postJson(`${slow.url}/api/opengid`, {})).status).toBe(400)
+      expect(Date.now() - started).toBeGreaterThanOrEqual(140)
+    } finally {
+      await slow.close()
+    }
+  })
+
+  test('without staticDir other paths are 404 JSON', async () => {
+    const bare = await startDevServer()
+    try {
+      const answer = await send(`${bare.url}/`, { method: 'GET' })
+      expect(answer.status).toBe(404)
+      expect(answer.json.error?.code).toBe('NOT_FOUND')
+    } finally {
+      await bare.close()
+    }
+  })
+
+  test('close() ends kept-alive connections and frees the port', async () => {
+    const temporary = await startDevServer()
+    await postJson(`${temporary.url}/__wechat/login`, { user: 'erin' })
+    const started = Date.now()
+    await temporary.close()
+    expect(Date.now() - started).toBeLessThan(1000)
+    await expect(fetch(`${temporary.url}/`)).rejects.toThrow()
+  })
+})

@@ -1,0 +1,86 @@
+import { decryptOpenData } from '@opengid/server'
+import { createFakeWeChat } from '@opengid/server/dev'
+import { APP_ID, makeFake, newUser, SECRET } from './support/fixtures'
+import { send } from './support/http'
+
+function plaintextFor(fake: ReturnType<typeof makeFake>, user: string, group: Parameters<typeof fake.encryptGroup>[1]) {
+  const sessionKey = fake.sessionKey(user) ?? ''
+  return decryptOpenData({ sessionKey, ...fake.encryptGroup(user, group) })
+}
+
+describe('createFakeWeChat', () => {
+  const fake = makeFake()
+
+  test('encrypts the getGroupEnterInfo shape, without a watermark by default', () => {
+    const user = newUser()
+    fake.login(user)
+    expect(plaintextFor(fake, user, { opengid: 'G1', chatType: 4, groupOpenid: 'o-g' })).toEqual({
+      opengid: 'G1',
+      open_single_roomid: '',
+      group_openid: 'o-g',
+      chat_type: 4,
+    })
+  })
+
+  test('encrypts the getShareInfo shape, with a watermark of the app and the current time', () => {
+    const user = newUser()
+    fake.login(user)
+    const before = Math.floor(Date.now() / 1000)
+    const payload = plaintextFor(fake, user, { opengid: 'G2', source: 'getShareInfo' })
+    expect(payload).toEqual({ openGId: 'G2', watermark: { appid: APP_ID, timestamp: expect.any(Number) } })
+    const { timestamp } = payload.watermark as { timestamp: number }
+    expect(timestamp).toBeGreaterThanOrEqual(before)
+    expect(timestamp).toBeLessThanOrEqual(Math.ceil(Date.now() / 1000))
+  })
+
+  test('a watermark can be asked for, dated and attributed to another app', () => {
+    const user = newUser()
+    fake.login(user)
+    expect(
+      plaintextFor(fake, user, { opengid: 'G3', watermark: true, timestamp: 1234, appId: 'wxelse' }),
+    ).toMatchObject({
+      watermark: { appid: 'wxelse', timestamp: 1234 },
+    })
+    expect(plaintextFor(fake, user, { opengid: 'G3', source: 'getShareInfo', watermark: false })).toEqual({
+      openGId: 'G3',
+    })
+  })
+
+  test('each encryption uses a fresh iv', () => {
+    const user = newUser()
+    expect(fake.encryptGroup(user, { opengid: 'G' }).iv).not.toBe(fake.encryptGroup(user, { opengid: 'G' }).iv)
+  })
+
+  test('login rotates the session key by default, so data from before a later login no longer decrypts', () => {
+    const user = newUser()
+    const stale = fake.encryptGroup(user, { opengid: 'G' })
+    const keyBefore = fake.sessionKey(user)
+    fake.login(user)
+    expect(fake.sessionKey(user)).not.toBe(keyBefore)
+    expect(() => decryptOpenData({ sessionKey: fake.sessionKey(user) ?? '', ...stale })).toThrow(
+      expect.objectContaining({ code: expect.stringMatching(/^(DECRYPT|NOT_JSON)$/) }),
+    )
+  })
+
+  test('with rotateSessionKeyOnLogin false the key survives later logins', () => {
+    const steady = makeFake(false)
+    const user = newUser()
+    steady.login(user)
+    const key = steady.sessionKey(user)
+    steady.login(user)
+    expect(steady.sessionKey(user)).toBe(key)
+  })
+
+  test('serves only GET /sns/jscode2session', async () => {
+    const wechat = await createFakeWeChat({ appId: APP_ID, secret: SECRET }).listen()
+    try {
+      expect((await send(`${wechat.url}/sns/other`, { method: 'GET' })).status).toBe(404)
+      expect((await send(`${wechat.url}/sns/jscode2session`, { body: '{}' })).status).toBe(404)
+      const answer = await send(`${wechat.url}/sns/jscode2session?appid=${APP_ID}&secret=${SECRET}`, { method: 'GET' })
+      expect(answer.status).toBe(200)
+      expect(JSON.parse(answer.text)).toEqual({ errcode: 40002, errmsg: expect.stringContaining('grant_type') })
+    } finally {
+      await wechat.close()
+    }
+  })
+})

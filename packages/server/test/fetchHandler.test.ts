@@ -1,0 +1,81 @@
+import { createFetchHandler } from '@opengid/server'
+import type { FakeWeChat } from '@opengid/server/dev'
+import { APP_ID, SECRET, clientBody, makeFake, secretsOf } from './support/fixtures'
+import type { RawRequest } from './support/http'
+import { MAX_AGE_SECONDS, scenarios } from './support/scenarios'
+import type { Served } from './support/serve'
+
+let fake: FakeWeChat
+let wechat: Served
+let handle: (request: Request) => Promise<Response>
+
+beforeAll(async () => {
+  fake = makeFake()
+  wechat = await fake.listen()
+  handle = createFetchHandler({ appId: APP_ID, secret: SECRET, endpoint: wechat.url, maxAgeSeconds: MAX_AGE_SECONDS })
+})
+afterAll(() => wechat.close())
+
+function toRequest(raw: RawRequest): Request {
+  const headers = new Headers()
+  const contentType = raw.contentType === undefined ? 'application/json' : raw.contentType
+  if (contentType !== null) headers.set('content-type', contentType)
+  return new Request('http://127.0.0.1/api/opengid', { method: raw.method ?? 'POST', headers, body: raw.body })
+}
+
+describe('createFetchHandler', () => {
+  test.each(scenarios)('$name → $status', async (scenario) => {
+    const response = await handle(toRequest(scenario.request(fake)))
+    const text = await response.text()
+
+    expect(response.status).toBe(scenario.status)
+    expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8')
+    expect(JSON.parse(text)).toEqual(scenario.group ?? { error: { code: scenario.code, message: expect.any(String) } })
+    for (const secret of secretsOf(fake)) expect(text).not.toContain(secret)
+  })
+
+  test('a 405 names the allowed method', async () => {
+    const response = await handle(new Request('http://127.0.0.1/', { method: 'DELETE' }))
+    expect(response.status).toBe(405)
+    expect(response.headers.get('allow')).toBe('POST')
+  })
+
+  test('a streamed body is cut off at 16 KiB: the stream is cancelled, not drained', async () => {
+    let pulled = 0
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += 1
+        controller.enqueue(new Uint8Array(1024).fill(0x61))
+      },
+    })
+    const response = await handle(
+      new Request('http://127.0.0.1/', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: endless,
+        duplex: 'half',
+      } as RequestInit),
+    )
+    expect(response.status).toBe(413)
+    expect(pulled).toBeLessThan(40)
+  })
+
+  test('a declared Content-Length over 16 KiB is refused without reading', async () => {
+    const response = await handle(
+      new Request('http://127.0.0.1/', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': String(1 << 20) },
+        body: '{}',
+      }),
+    )
+    expect(response.status).toBe(413)
+  })
+
+  test('a login code works once', async () => {
+    const body = JSON.stringify(clientBody(fake, { opengid: 'G-once', source: 'getShareInfo' }))
+    expect(await (await handle(toRequest({ body }))).json()).toEqual({ opengid: 'G-once' })
+    const again = await handle(toRequest({ body }))
+    expect(again.status).toBe(401)
+    expect((await again.json()).error.code).toBe('INVALID_CODE')
+  })
+})

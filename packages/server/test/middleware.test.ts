@@ -1,0 +1,119 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { createNodeHandler } from '@opengid/server'
+import type { FakeWeChat } from '@opengid/server/dev'
+import { APP_ID, SECRET, clientBody, makeFake } from './support/fixtures'
+import { postJson, send } from './support/http'
+import { serve, type Served } from './support/serve'
+
+type Req = IncomingMessage & { body?: unknown }
+type Next = (error?: unknown) => void
+type Middleware = (req: Req, res: ServerResponse, next: Next) => void
+
+/** Connect/Express's calling convention, without Express. */
+function chain(...middlewares: Middleware[]) {
+  return (req: Req, res: ServerResponse) => {
+    let index = 0
+    const next: Next = (error) => {
+      const middleware = middlewares[index++]
+      if (error !== undefined || middleware === undefined) {
+        res.statusCode = error === undefined ? 404 : 500
+        res.end('fell through the chain')
+        return
+      }
+      middleware(req, res, next)
+    }
+    next()
+  }
+}
+
+/** Reads the whole stream and stores it in req.body, as body parsers do; `as` picks the form. */
+function bodyParser(as: 'json' | 'text' | 'raw'): Middleware {
+  return (req, _res, next) => {
+    const chunks: Buffer[] = []
+    req.on('data', (chunk: Buffer) => chunks.push(chunk))
+    req.on('end', () => {
+      const raw = Buffer.concat(chunks)
+      req.body = as === 'raw' ? raw : as === 'text' ? raw.toString('utf8') : JSON.parse(raw.toString('utf8'))
+      next()
+    })
+  }
+}
+
+function route(path: string, handler: Middleware): Middleware {
+  return (req, res, next) => (req.url === path ? handler(req, res, next) : next())
+}
+
+let fake: FakeWeChat
+let wechat: Served
+let handler: ReturnType<typeof createNodeHandler>
+
+beforeAll(async () => {
+  fake = makeFake()
+  wechat = await fake.listen()
+  handler = createNodeHandler({ appId: APP_ID, secret: SECRET, endpoint: wechat.url })
+})
+afterAll(() => wechat.close())
+
+async function withApp<T>(app: ReturnType<typeof chain>, run: (url: string) => Promise<T>): Promise<T> {
+  const served = await serve(app)
+  try {
+    return await run(served.url)
+  } finally {
+    await served.close()
+  }
+}
+
+describe('createNodeHandler as Express-style middleware', () => {
+  test.each(['json', 'text', 'raw'] as const)('uses a body a %s parser already read into req.body', async (as) => {
+    const app = chain(bodyParser(as), route('/api/opengid', handler))
+    await withApp(app, async (url) => {
+      const answer = await postJson(`${url}/api/opengid`, clientBody(fake, { opengid: `G-${as}`, chatType: 4 }))
+      expect(answer.status).toBe(200)
+      expect(answer.json).toEqual({ opengid: `G-${as}`, chatType: 4 })
+    })
+  })
+
+  test('reads the stream itself when no parser ran, and ends the request without calling next', async () => {
+    const app = chain(route('/api/opengid', handler))
+    await withApp(app, async (url) => {
+      const answer = await postJson(`${url}/api/opengid`, clientBody(fake, { opengid: 'G-plain' }))
+      expect(answer.json).toEqual({ opengid: 'G-plain', chatType: 3 })
+      expect((await postJson(`${url}/api/opengid`, { code: 'x' })).status).toBe(400)
+      expect((await send(`${url}/other`, { method: 'GET' })).status).toBe(404)
+    })
+  })
+
+  test('a pre-parsed body still gets the same typed errors', async () => {
+    const app = chain(bodyParser('json'), route('/api/opengid', handler))
+    await withApp(app, async (url) => {
+      const answer = await postJson(`${url}/api/opengid`, { ...clientBody(fake, { opengid: '' }) })
+      expect(answer.status).toBe(422)
+      expect(answer.json.error?.code).toBe('NO_GROUP')
+    })
+  })
+
+  test('a Koa-style adapter hands ctx.request.body over as req.body', async () => {
+    type Ctx = { req: Req; res: ServerResponse; request: { body?: unknown } }
+    const koaBodyParser = (ctx: Ctx, next: () => Promise<void>) =>
+      new Promise<void>((resolve) => {
+        let text = ''
+        ctx.req.on('data', (chunk: Buffer) => (text += chunk))
+        ctx.req.on('end', () => {
+          ctx.request.body = JSON.parse(text)
+          resolve(next())
+        })
+      })
+    const opengidRoute = async (ctx: Ctx) => {
+      ctx.req.body = ctx.request.body
+      await handler(ctx.req, ctx.res)
+    }
+    const app = (req: Req, res: ServerResponse) => {
+      const ctx: Ctx = { req, res, request: {} }
+      void koaBodyParser(ctx, () => opengidRoute(ctx))
+    }
+    await withApp(app, async (url) => {
+      const answer = await postJson(url, clientBody(fake, { opengid: 'G-koa', source: 'getShareInfo' }))
+      expect(answer.json).toEqual({ opengid: 'G-koa' })
+    })
+  })
+})

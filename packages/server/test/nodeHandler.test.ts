@@ -1,0 +1,96 @@
+import { createNodeHandler } from '@opengid/server'
+import type { FakeWeChat } from '@opengid/server/dev'
+import { APP_ID, SECRET, clientBody, makeFake, secretsOf } from './support/fixtures'
+import { postChunked, postJson, send } from './support/http'
+import { MAX_AGE_SECONDS, scenarios } from './support/scenarios'
+import { serve, type Served } from './support/serve'
+
+let fake: FakeWeChat
+let wechat: Served
+let api: Served
+
+beforeAll(async () => {
+  fake = makeFake()
+  wechat = await fake.listen()
+  api = await serve(
+    createNodeHandler({ appId: APP_ID, secret: SECRET, endpoint: wechat.url, maxAgeSeconds: MAX_AGE_SECONDS }),
+  )
+})
+afterAll(async () => {
+  await api.close()
+  await wechat.close()
+})
+
+describe('createNodeHandler over HTTP', () => {
+  test.each(scenarios)('$name → $status', async (scenario) => {
+    const answer = await send(api.url, scenario.request(fake))
+
+    expect(answer.status).toBe(scenario.status)
+    expect(answer.headers.get('content-type')).toBe('application/json; charset=utf-8')
+    expect(answer.headers.get('cache-control')).toBe('no-store')
+    if (scenario.group) {
+      expect(answer.json).toEqual(scenario.group)
+    } else {
+      expect(answer.json).toEqual({ error: { code: scenario.code, message: expect.any(String) } })
+    }
+    for (const secret of secretsOf(fake)) expect(answer.text).not.toContain(secret)
+  })
+
+  test('a 405 names the allowed method', async () => {
+    const answer = await send(api.url, { method: 'PUT', body: '{}' })
+    expect(answer.status).toBe(405)
+    expect(answer.headers.get('allow')).toBe('POST')
+  })
+
+  test('a login code works once', async () => {
+    const body = clientBody(fake, { opengid: 'G-once' })
+    expect((await postJson(api.url, body)).json).toEqual({ opengid: 'G-once', chatType: 3 })
+    const again = await postJson(api.url, body)
+    expect(again.status).toBe(401)
+    expect(again.json.error?.code).toBe('INVALID_CODE')
+  })
+
+  test('malformed data is refused before the code is spent on WeChat', async () => {
+    const before = fake.exchanges
+    const answer = await postJson(api.url, { ...clientBody(fake, { opengid: 'G' }), iv: 'short' })
+    expect(answer.status).toBe(400)
+    expect(fake.exchanges).toBe(before)
+  })
+
+  test('a chunked body over 16 KiB is cut off with 413 and the connection closed', async () => {
+    expect(await postChunked(api.url, 1024 * 1024)).toEqual({ status: 413, connection: 'close' })
+  })
+
+  test('a wrong secret is a server misconfiguration: 502 WECHAT_ERROR, secret not echoed', async () => {
+    const misconfigured = await serve(
+      createNodeHandler({ appId: APP_ID, secret: 'wrong-secret-value', endpoint: wechat.url }),
+    )
+    try {
+      const answer = await postJson(misconfigured.url, clientBody(fake, { opengid: 'G' }))
+      expect(answer.status).toBe(502)
+      expect(answer.json.error?.code).toBe('WECHAT_ERROR')
+      expect(answer.json.error?.message).toContain('40125')
+      expect(answer.text).not.toContain('wrong-secret-value')
+    } finally {
+      await misconfigured.close()
+    }
+  })
+
+  test('an unreachable WeChat is 503 WECHAT_UNAVAILABLE', async () => {
+    const gone = await serve((_req, res) => res.end())
+    await gone.close()
+    const stranded = await serve(createNodeHandler({ appId: APP_ID, secret: SECRET, endpoint: gone.url }))
+    try {
+      const answer = await postJson(stranded.url, clientBody(fake, { opengid: 'G' }))
+      expect(answer.status).toBe(503)
+      expect(answer.json.error?.code).toBe('WECHAT_UNAVAILABLE')
+      expect(answer.text).not.toContain(SECRET)
+    } finally {
+      await stranded.close()
+    }
+  })
+
+  test('refuses a configuration without a secret at creation', () => {
+    expect(() => createNodeHandler({ appId: APP_ID, secret: '' })).toThrow(TypeError)
+  })
+})

@@ -1,0 +1,74 @@
+import { request } from 'node:http'
+
+export interface Answer {
+  status: number
+  headers: Headers
+  text: string
+  json: AnswerJson
+}
+
+/** The fields tests read from any answer of the handlers or the dev server. */
+export interface AnswerJson {
+  opengid?: string
+  chatType?: number
+  groupOpenid?: string
+  openSingleRoomid?: string
+  error?: { code: string; message: string }
+  code?: string
+  encryptedData?: string
+  iv?: string
+}
+
+export interface RawRequest {
+  method?: string
+  /** null: send no Content-Type. Default application/json. */
+  contentType?: string | null
+  body?: string
+}
+
+export async function send(url: string, raw: RawRequest = {}): Promise<Answer> {
+  const headers: Record<string, string> = {}
+  const contentType = raw.contentType === undefined ? 'application/json' : raw.contentType
+  if (contentType !== null) headers['content-type'] = contentType
+  const response = await fetch(url, { method: raw.method ?? 'POST', headers, body: raw.body })
+  const text = await response.text()
+  return { status: response.status, headers: response.headers, text, json: parse(text) }
+}
+
+export function postJson(url: string, body: unknown): Promise<Answer> {
+  return send(url, { body: JSON.stringify(body) })
+}
+
+function parse(text: string): AnswerJson {
+  try {
+    return JSON.parse(text) as AnswerJson
+  } catch {
+    return {}
+  }
+}
+
+/**
+ * Streams `bytes` of JSON-looking data without a Content-Length (chunked),
+ * and reports the answer's status and Connection header.
+ */
+export function postChunked(url: string, bytes: number): Promise<{ status: number; connection?: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: 'POST', headers: { 'content-type': 'application/json' } }, (res) => {
+      res.resume()
+      resolve({ status: res.statusCode ?? 0, connection: res.headers.connection })
+    })
+    // Writing on after the answer may fail once the server hangs up; only a failure before it counts.
+    req.on('error', reject)
+    const chunk = Buffer.alloc(1024, 'a')
+    let sent = 0
+    const pump = () => {
+      while (sent < bytes) {
+        sent += chunk.length
+        if (!req.write(chunk)) return void req.once('drain', pump)
+      }
+      req.end()
+    }
+    req.write('{"code":"')
+    pump()
+  })
+}
