@@ -1,19 +1,17 @@
-import { View, Text } from '@tarojs/components'
-import { GroupContext, GroupGate, httpResolver, useGroupEnterInfo } from '@opengid/taro'
-
-const resolver = httpResolver({ url: OPENGID_RESOLVER_URL })
-
-function Status() {
-  const status = useGroupEnterInfo((s) => s.status)
-  return <Text className='status'>{status}</Text>
-}
+import { View } from '@tarojs/components'
+import { GroupContext } from '@opengid/taro'
+import { GroupSection } from '../../components/GroupSection'
+import { StatusPanel } from '../../components/StatusPanel'
+import { ScenarioLinks, bridge, resolver } from '../../demo/platform'
+import './index.css'
 
 export default function Index() {
   return (
-    <GroupContext resolver={resolver}>
+    <GroupContext bridge={bridge} resolver={resolver}>
       <View className='index'>
-        <Status />
-        <GroupGate fallback={<Text>Loading…</Text>}>{(opengid) => <Text className='opengid'>{opengid}</Text>}</GroupGate>
+        <StatusPanel />
+        <GroupSection />
+        <ScenarioLinks />
       </View>
     </GroupContext>
   )

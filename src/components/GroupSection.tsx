@@ -1,0 +1,33 @@
+import { Button, Text, View } from '@tarojs/components'
+import { GroupGate, GroupName } from '@opengid/taro'
+import { CheckInList } from './CheckInList'
+import { describeError } from './describe'
+
+/** The group-scoped part of the page: only a resolved group gets past the gate. */
+export function GroupSection() {
+  return (
+    <GroupGate
+      fallback={<Text className='note'>Loading the group…</Text>}
+      none={<Text className='note'>Open this mini program from a group chat card to check in with your group.</Text>}
+      unsupported={
+        <Text className='note'>This app can't tell which group it was opened from here (not WeChat, or a base library that is too old).</Text>
+      }
+      error={(error, refresh) => {
+        const { text, canRetry } = describeError(error)
+        return (
+          <View className='error'>
+            <Text className='note'>{text}</Text>
+            {canRetry ? <Button onClick={() => void refresh()}>Try again</Button> : null}
+          </View>
+        )
+      }}
+    >
+      {(opengid) => (
+        <View className='group'>
+          <GroupName fallback={<Text className='group-name'>Group {opengid}</Text>} />
+          <CheckInList key={opengid} opengid={opengid} />
+        </View>
+      )}
+    </GroupGate>
+  )
+}
