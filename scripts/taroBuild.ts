@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
+import { stripVTControlCharacters } from 'node:util'
 
 export const ROOT = path.resolve(__dirname, '..')
 
@@ -33,7 +34,7 @@ export function taroBuild(platform: 'h5' | 'weapp', env: Record<string, string> 
     child.stdout.on('data', (chunk) => (output += chunk))
     child.stderr.on('data', (chunk) => (output += chunk))
     child.on('error', reject)
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`taro build --type ${platform} failed (${code}):\n${output.slice(-4000)}`))))
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`taro build --type ${platform} failed (${code}):\n${stripVTControlCharacters(output).slice(-6000)}`))))
   })
 }
 

@@ -1,0 +1,174 @@
+import type { FakeWeChat } from '@opengid/server/dev'
+import type { WeappBundle } from './bundle'
+import { createCallLog, type CallLog, type LogEntry } from './callLog'
+import { collectTexts, type DataTree } from './dataTree'
+import { enterOptions, type EnterOptions, type Entry } from './entry'
+import { createPageInstance } from './pageInstance'
+import { createRegistry, type Definition, type Registry } from './registry'
+import { createSandbox, type Sandbox } from './sandbox'
+import { createTimers } from './timers'
+import { waitFor } from './waitFor'
+import { createWx, type Latency } from './wx'
+import { createHttpClient } from './wxRequest'
+
+export interface WeappHostOptions {
+  bundle: WeappBundle
+  /** The dev server's fake, so that /api/opengid's code2Session knows this client's codes and session keys. */
+  fake: FakeWeChat
+  /** The dev server: every wx.request goes to its origin (see wxRequest.ts). */
+  serverUrl: string
+  /** The launch. */
+  entry: Entry
+  /** Default 'weapp-user'. */
+  user?: string
+  /** The base library version getAppBaseInfo reports; default '3.8.0'. */
+  sdkVersion?: string
+  latency?: Latency
+}
+
+export interface WeappHost {
+  /** Every wx call, lifecycle and setData, timed from when the host started loading app.js. */
+  readonly log: CallLog
+  /** The page's data as rendered. */
+  readonly data: DataTree
+  /** The page's texts in document order. */
+  texts(): string[]
+  findText(match: TextMatch): string | undefined
+  /** Resolves with the setData since which the page has shown a matching text. */
+  waitForText(match: TextMatch, timeoutMs?: number): Promise<LogEntry>
+  /** Resolves once the app has no timer pending and no request in flight: nothing more will happen by itself. */
+  settled(timeoutMs?: number): Promise<void>
+  /** Hot start: the app goes to the background and is shown again from `entry`. */
+  showApp(entry: Entry): void
+  /** Cancels the app's timers and requests; nothing of it runs afterwards. */
+  close(): void
+}
+
+/** A substring, or a pattern (e.g. /^none$/ for a whole text). */
+export type TextMatch = string | RegExp
+
+const matches = (text: string, match: TextMatch) =>
+  typeof match === 'string' ? text.includes(match) : match.test(text)
+
+interface Render {
+  entry: LogEntry
+  texts: string[]
+}
+
+/**
+ * Launches a compiled weapp the way WeChat does, in a sandbox of its own:
+ * app.js, App.onLaunch and App.onShow, then the first page of app.json with
+ * the components it uses, Page.onLoad, onShow and onReady.
+ */
+export function launchWeapp(options: WeappHostOptions): WeappHost {
+  const { bundle } = options
+  const log = createCallLog()
+  const timers = createTimers()
+  const closed = new AbortController()
+  const http = createHttpClient(options.serverUrl, closed.signal)
+  const registry = createRegistry()
+  const route = bundle.json<{ pages: string[] }>('app.json').pages[0]
+  const appShow = new Set<(options: EnterOptions) => void>()
+  const renders: Render[] = []
+  let current = { entry: options.entry, options: enterOptions(options.entry, route) }
+
+  const wx = createWx({
+    fake: options.fake,
+    user: options.user ?? 'weapp-user',
+    sdkVersion: options.sdkVersion ?? '3.8.0',
+    latency: options.latency ?? {},
+    launch: current.options,
+    current: () => current,
+    appShow,
+    http,
+    timers,
+    log,
+  })
+  const sandbox = createSandbox(bundle, {
+    wx,
+    ...registry.globals,
+    // React's scheduler and Taro's nextTick; WeChat has no setImmediate or MessageChannel either.
+    setTimeout: timers.setTimeout,
+    clearTimeout: timers.clearTimeout,
+    // Taro's warnings and React's errors.
+    console,
+  })
+  const lifecycle = (owner: 'App' | 'Page', target: Definition, name: string, ...args: unknown[]) => {
+    log.record(`${owner}.${name}`, args[0])
+    const fn = target[name]
+    if (typeof fn === 'function') fn.apply(target, args)
+  }
+
+  sandbox.require('app.js')
+  const app = registry.app()
+  const show = () => {
+    lifecycle('App', app, 'onShow', current.options)
+    appShow.forEach((listener) => listener(current.options))
+  }
+  lifecycle('App', app, 'onLaunch', current.options)
+  show()
+  const page = createPageInstance(
+    loadPageDefinition(sandbox, bundle, registry, route),
+    route,
+    (patch, data) => {
+      renders.push({ entry: log.record('setData', patch), texts: collectTexts(data) })
+    },
+    timers,
+  )
+  registry.pages.push(page)
+  lifecycle('Page', page, 'onLoad', { ...current.options.query })
+  lifecycle('Page', page, 'onShow')
+  lifecycle('Page', page, 'onReady')
+
+  const texts = () => collectTexts(page.data)
+  return {
+    log,
+    get data() {
+      return page.data
+    },
+    texts,
+    findText: (match) => texts().find((text) => matches(text, match)),
+    waitForText: (match, timeoutMs) =>
+      waitFor(() => shownSince(renders, match), {
+        timeoutMs,
+        what: `a text matching ${String(match)}`,
+        state: () => JSON.stringify(texts()),
+      }),
+    settled: (timeoutMs) =>
+      waitFor(() => (timers.pending === 0 && http.inFlight === 0 ? true : undefined), {
+        timeoutMs,
+        what: 'the app to settle',
+        state: () => `${timers.pending} timers pending, ${http.inFlight} requests in flight`,
+      }).then(() => undefined),
+    showApp(entry) {
+      lifecycle('App', app, 'onHide')
+      lifecycle('Page', page, 'onHide')
+      current = { entry, options: enterOptions(entry, route) }
+      show()
+      lifecycle('Page', page, 'onShow')
+    },
+    close() {
+      closed.abort()
+      timers.clearAll()
+      appShow.clear()
+    },
+  }
+}
+
+/** Runs a page's file, after the components its .json uses as WeChat does, and returns the Page definition it registered. */
+function loadPageDefinition(sandbox: Sandbox, bundle: WeappBundle, registry: Registry, route: string): Definition {
+  const file = `${route}.js`
+  const config = bundle.json<{ usingComponents?: Record<string, string> }>(`${route}.json`)
+  Object.values(config.usingComponents ?? {}).forEach((component) => sandbox.require(component, file))
+  sandbox.require(file)
+  return registry.takePage(file)
+}
+
+/** The first render of the run of latest renders that all show the text. */
+function shownSince(renders: Render[], match: TextMatch): LogEntry | undefined {
+  let since: LogEntry | undefined
+  for (let i = renders.length - 1; i >= 0 && renders[i].texts.some((text) => matches(text, match)); i--) {
+    since = renders[i].entry
+  }
+  return since
+}

@@ -1,0 +1,6 @@
+export { buildWeapp } from './buildWeapp'
+export { readWeappBundle, type WeappBundle } from './bundle'
+export type { CallLog, LogEntry } from './callLog'
+export type { Entry } from './entry'
+export { launchWeapp, type TextMatch, type WeappHost, type WeappHostOptions } from './host'
+export type { Latency } from './wx'

@@ -1,0 +1,38 @@
+import path from 'node:path'
+import { createContext } from 'node:vm'
+import type { ModuleFunction, WeappBundle } from './bundle'
+
+export interface Sandbox {
+  /** Runs a build file (and what it requires) once per sandbox, like WeChat's module loader. `from` is the requiring file. */
+  require(request: string, from?: string): unknown
+}
+
+/**
+ * One app's JavaScript world: a fresh vm context holding only `globals`, so
+ * each app gets its own webpack module registry, its own Taro runtime and
+ * React, and nothing leaks into the test's realm or into the next app.
+ */
+export function createSandbox(bundle: WeappBundle, globals: Record<string, unknown>): Sandbox {
+  const context = createContext({ ...globals })
+  const modules = new Map<string, { exports: unknown }>()
+
+  const load = (file: string): unknown => {
+    const loaded = modules.get(file)
+    if (loaded) return loaded.exports
+    const module = { exports: {} }
+    // Registered before running, so a require cycle sees the partial exports as in CommonJS.
+    modules.set(file, module)
+    const run = bundle.script(file).runInContext(context) as ModuleFunction
+    run((request) => load(resolve(bundle, file, request)), module, module.exports)
+    return module.exports
+  }
+  return { require: (request, from = '') => load(resolve(bundle, from, request)) }
+}
+
+/** WeChat resolves a path relative to the requiring file, or to the root when it starts with '/'; '.js' may be left out. */
+function resolve(bundle: WeappBundle, from: string, request: string): string {
+  const file = request.startsWith('/') ? request.slice(1) : path.posix.join(path.posix.dirname(from), request)
+  if (bundle.has(file)) return file
+  if (bundle.has(`${file}.js`)) return `${file}.js`
+  throw new Error(`${from || 'The host'} requires '${request}', which is not in the weapp build`)
+}
