@@ -11,7 +11,10 @@ const INPUTS = ['src', 'config', 'packages/taro/src', 'babel.config.js', 'packag
 function newestMtime(target: string): number {
   const stat = statSync(target)
   if (!stat.isDirectory()) return stat.mtimeMs
-  return readdirSync(target).reduce((newest, name) => Math.max(newest, newestMtime(path.join(target, name))), stat.mtimeMs)
+  return readdirSync(target).reduce(
+    (newest, name) => Math.max(newest, newestMtime(path.join(target, name))),
+    stat.mtimeMs,
+  )
 }
 
 export function isBuildFresh(platform: 'h5' | 'weapp'): boolean {
@@ -34,7 +37,15 @@ export function taroBuild(platform: 'h5' | 'weapp', env: Record<string, string> 
     child.stdout.on('data', (chunk) => (output += chunk))
     child.stderr.on('data', (chunk) => (output += chunk))
     child.on('error', reject)
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`taro build --type ${platform} failed (${code}):\n${stripVTControlCharacters(output).slice(-6000)}`))))
+    child.on('close', (code) =>
+      code === 0
+        ? resolve()
+        : reject(
+            new Error(
+              `taro build --type ${platform} failed (${code}):\n${stripVTControlCharacters(output).slice(-6000)}`,
+            ),
+          ),
+    )
   })
 }
 

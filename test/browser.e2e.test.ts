@@ -38,10 +38,16 @@ async function visit(query: string): Promise<Visit> {
     if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/opengid') posts++
   })
   await page.goto(`${server.url}/${query}`)
-  await page.locator('.headline').filter({ hasNotText: /Finding out|Waiting/ }).waitFor()
+  await page
+    .locator('.headline')
+    .filter({ hasNotText: /Finding out|Waiting/ })
+    .waitFor()
   await page.waitForLoadState('networkidle')
   const field = (label: string) =>
-    page.locator('.row', { has: page.locator('.label', { hasText: new RegExp(`^${label}$`) }) }).locator('.value').innerText()
+    page
+      .locator('.row', { has: page.locator('.label', { hasText: new RegExp(`^${label}$`) }) })
+      .locator('.value')
+      .innerText()
   return { page, posts: () => posts, field }
 }
 

@@ -10,7 +10,9 @@ export function GroupSection() {
       fallback={<Text className='note'>Loading the group…</Text>}
       none={<Text className='note'>Open this mini program from a group chat card to check in with your group.</Text>}
       unsupported={
-        <Text className='note'>This app can't tell which group it was opened from here (not WeChat, or a base library that is too old).</Text>
+        <Text className='note'>
+          This app can't tell which group it was opened from here (not WeChat, or a base library that is too old).
+        </Text>
       }
       error={(error, refresh) => {
         const { text, canRetry } = describeError(error)

@@ -28,6 +28,9 @@ export function describeError(error: GroupEnterError): { text: string; canRetry:
     case 'INVALID_RESPONSE':
       return { text: 'Our server answered with something unexpected.', canRetry: true }
     default:
-      return { text: `WeChat could not give the group information${error.errCode ? ` (error ${error.errCode})` : ''}.`, canRetry: true }
+      return {
+        text: `WeChat could not give the group information${error.errCode ? ` (error ${error.errCode})` : ''}.`,
+        canRetry: true,
+      }
   }
 }

@@ -2,7 +2,12 @@ import Taro from '@tarojs/taro'
 import type { SimulatedWeChat } from '@opengid/taro/testing'
 
 async function post<T>(path: string, data: Record<string, unknown>): Promise<T> {
-  const response = await Taro.request<T>({ url: path, method: 'POST', data, header: { 'content-type': 'application/json' } })
+  const response = await Taro.request<T>({
+    url: path,
+    method: 'POST',
+    data,
+    header: { 'content-type': 'application/json' },
+  })
   if (response.statusCode !== 200) throw new Error(`${path} answered HTTP ${response.statusCode}`)
   return response.data
 }

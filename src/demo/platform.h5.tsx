@@ -7,7 +7,10 @@ import { SCENARIOS, scenarioFromQuery } from './scenario'
 // fake WeChat, and the real resolver endpoint decrypts. One user per page load.
 const user = `h5-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`
 
-export const bridge = createSimulatedBridge({ ...scenarioFromQuery(window.location.search), wechat: devServerWeChat(user) })
+export const bridge = createSimulatedBridge({
+  ...scenarioFromQuery(window.location.search),
+  wechat: devServerWeChat(user),
+})
 export const resolver = httpResolver({ url: '/api/opengid' })
 
 export function ScenarioLinks() {

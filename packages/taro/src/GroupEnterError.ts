@@ -1,11 +1,5 @@
 export type GroupEnterErrorCode =
-  | 'SCENE'
-  | 'LEFT_GROUP'
-  | 'UNSUPPORTED'
-  | 'BRIDGE'
-  | 'RESOLVER'
-  | 'TIMEOUT'
-  | 'INVALID_RESPONSE'
+  'SCENE' | 'LEFT_GROUP' | 'UNSUPPORTED' | 'BRIDGE' | 'RESOLVER' | 'TIMEOUT' | 'INVALID_RESPONSE'
 
 export interface GroupEnterErrorDetails {
   /** WeChat's errCode when there is one (40097, 65206, -601006, ...). */

@@ -21,7 +21,13 @@ const selectGate = (s: GroupEnterState): Gate => ({ status: s.status, opengid: s
 const sameGate = (a: Gate, b: Gate) => a.status === b.status && a.opengid === b.opengid && a.error === b.error
 
 /** Renders its children only for a resolved group, and one slot for each other state. */
-export function GroupGate({ children, fallback = null, none = null, unsupported = null, error = null }: GroupGateProps) {
+export function GroupGate({
+  children,
+  fallback = null,
+  none = null,
+  unsupported = null,
+  error = null,
+}: GroupGateProps) {
   const gate = useGroupEnterInfo(selectGate, sameGate)
   const { refresh } = useGroupEnterStore('GroupGate')
   switch (gate.status) {

@@ -17,6 +17,7 @@ export interface GroupNameProps {
  */
 export function GroupName({ fallback = null }: GroupNameProps) {
   const opengid = useOpenGid()
-  if (!opengid || typeof OpenData === 'undefined' || OPEN_DATA_HOSTS.indexOf(String(Taro.getEnv())) === -1) return <>{fallback}</>
+  if (!opengid || typeof OpenData === 'undefined' || OPEN_DATA_HOSTS.indexOf(String(Taro.getEnv())) === -1)
+    return <>{fallback}</>
   return <OpenData type='groupName' openGid={opengid} />
 }

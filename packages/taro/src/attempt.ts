@@ -22,7 +22,10 @@ export const ABORTED = new Error('opengid: attempt aborted')
  * One attempt: prepare (login) strictly before the bridge call, because a later login
  * may refresh the session key and make already-fetched data undecryptable.
  */
-export async function runAttempt(ctx: AttemptContext, signal: AbortSignal): Promise<ResolvedGroup & { source: GroupEnterPayload['source'] }> {
+export async function runAttempt(
+  ctx: AttemptContext,
+  signal: AbortSignal,
+): Promise<ResolvedGroup & { source: GroupEnterPayload['source'] }> {
   const { resolver } = ctx
   const prepared = resolver.prepare
     ? await stage('RESOLVER', () => resolver.prepare!({ bridge: ctx.bridge, signal }))
@@ -42,7 +45,9 @@ export async function runAttempt(ctx: AttemptContext, signal: AbortSignal): Prom
 }
 
 function fetchPayload({ bridge, plan, enterInfoOptions }: AttemptContext): Promise<GroupEnterPayload> {
-  return plan.api === 'getShareInfo' ? bridge.getShareInfo(plan.shareTicket) : bridge.getGroupEnterInfo(enterInfoOptions)
+  return plan.api === 'getShareInfo'
+    ? bridge.getShareInfo(plan.shareTicket)
+    : bridge.getGroupEnterInfo(enterInfoOptions)
 }
 
 /** Labels errors from code the kit does not own (custom bridges and resolvers) with the stage they came from. */
@@ -69,7 +74,8 @@ export function checkResolvedGroup(value: unknown): ResolvedGroup {
     })
   }
   const group: ResolvedGroup = { opengid: v.opengid }
-  if (typeof v.chatType === 'number' && CHAT_TYPES.indexOf(v.chatType) !== -1) group.chatType = v.chatType as ResolvedGroup['chatType']
+  if (typeof v.chatType === 'number' && CHAT_TYPES.indexOf(v.chatType) !== -1)
+    group.chatType = v.chatType as ResolvedGroup['chatType']
   if (typeof v.groupOpenid === 'string' && v.groupOpenid) group.groupOpenid = v.groupOpenid
   if (typeof v.openSingleRoomid === 'string' && v.openSingleRoomid) group.openSingleRoomid = v.openSingleRoomid
   return group

@@ -2,7 +2,13 @@ export { GroupContext, type GroupContextProps } from './GroupContext'
 export { useGroupEnterInfo, useOpenGid, type GroupEnterInfo } from './useGroupEnterInfo'
 export { GroupGate, type GroupGateProps } from './GroupGate'
 export { GroupName, type GroupNameProps } from './GroupName'
-export { httpResolver, type HttpResolverOptions, type HttpRequest, type HttpRequestOptions, type HttpResponse } from './resolvers/httpResolver'
+export {
+  httpResolver,
+  type HttpResolverOptions,
+  type HttpRequest,
+  type HttpRequestOptions,
+  type HttpResponse,
+} from './resolvers/httpResolver'
 export { cloudResolver, type CloudResolverOptions } from './resolvers/cloudResolver'
 export { taroBridge } from './taroBridge'
 export { createGroupEnterStore, type GroupEnterStore, type GroupEnterStoreOptions } from './store'

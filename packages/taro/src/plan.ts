@@ -41,7 +41,8 @@ export function planEntry(options: EnterOptions | undefined, env: PlanEnvironmen
   const isGroup =
     (scene !== undefined && config.scenes.indexOf(scene) !== -1) ||
     (chatType !== undefined && GROUP_CHAT_TYPES.indexOf(chatType) !== -1)
-  const isSingleChat = !isGroup && !!config.allowSingleChat && chatType !== undefined && SINGLE_CHAT_TYPES.indexOf(chatType) !== -1
+  const isSingleChat =
+    !isGroup && !!config.allowSingleChat && chatType !== undefined && SINGLE_CHAT_TYPES.indexOf(chatType) !== -1
   if (!isGroup && !isSingleChat) return { kind: 'none' }
 
   const sdk = env.sdkVersion

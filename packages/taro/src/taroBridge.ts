@@ -20,10 +20,20 @@ const NOT_SUPPORTED = /暂时不支持|not support|not exist|is not a function/i
 
 function toPayload(result: WeChatResult | undefined, source: GroupEnterSource): GroupEnterPayload {
   // Taro's H5 production stub calls `success` with only an errMsg: that is no group info.
-  if (!result || typeof result.encryptedData !== 'string' || !result.encryptedData || typeof result.iv !== 'string' || !result.iv) {
-    throw new GroupEnterError('UNSUPPORTED', `${source} answered without encryptedData: this host cannot give group info.`, {
-      errMsg: result?.errMsg,
-    })
+  if (
+    !result ||
+    typeof result.encryptedData !== 'string' ||
+    !result.encryptedData ||
+    typeof result.iv !== 'string' ||
+    !result.iv
+  ) {
+    throw new GroupEnterError(
+      'UNSUPPORTED',
+      `${source} answered without encryptedData: this host cannot give group info.`,
+      {
+        errMsg: result?.errMsg,
+      },
+    )
   }
   const payload: GroupEnterPayload = { encryptedData: result.encryptedData, iv: result.iv, source }
   if (typeof result.cloudID === 'string' && result.cloudID) payload.cloudID = result.cloudID
@@ -108,7 +118,8 @@ export function taroBridge(): GroupBridge {
     login() {
       return call('login', {}).then((r) => {
         // Taro H5's production stub "succeeds" without a code, like the group APIs.
-        if (typeof r.code !== 'string' || !r.code) throw toBridgeError({ errMsg: r.errMsg ?? 'login answered without a code' }, 'login')
+        if (typeof r.code !== 'string' || !r.code)
+          throw toBridgeError({ errMsg: r.errMsg ?? 'login answered without a code' }, 'login')
         return { code: r.code }
       })
     },

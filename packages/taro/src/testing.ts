@@ -1,3 +1,12 @@
-export { createSimulatedBridge, type SimulatedBridge, type SimulatedCall, type SimulatedClient } from './testing/simulatedBridge'
-export { createSimulatedResolver, type SimulatedResolver, type SimulatedResolverOptions } from './testing/simulatedResolver'
+export {
+  createSimulatedBridge,
+  type SimulatedBridge,
+  type SimulatedCall,
+  type SimulatedClient,
+} from './testing/simulatedBridge'
+export {
+  createSimulatedResolver,
+  type SimulatedResolver,
+  type SimulatedResolverOptions,
+} from './testing/simulatedResolver'
 export { memoryWeChat, type SimulatedGroup, type SimulatedWeChat } from './testing/memoryWeChat'

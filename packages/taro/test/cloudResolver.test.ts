@@ -39,13 +39,18 @@ beforeEach(() => resetFakeTaro())
 
 it('passes the cloudID as a top-level CloudID field and returns the opengid', async () => {
   const calls = installCloud([{ opengid: 'G_CLOUD', chatType: 3 }])
-  const state = await settle(createGroupEnterStore({ bridge: cloudBridge(), resolver: cloudResolver({ name: 'opengid', env: 'prod-1' }) }))
+  const state = await settle(
+    createGroupEnterStore({ bridge: cloudBridge(), resolver: cloudResolver({ name: 'opengid', env: 'prod-1' }) }),
+  )
   expect(state).toMatchObject({ status: 'resolved', opengid: 'G_CLOUD' })
   expect(calls).toEqual([{ name: 'opengid', data: { groupInfo: { cloudID: 'cloud-1' } }, config: { env: 'prod-1' } }])
 })
 
 it('answers an expired cloudID (-601006) with one fresh bridge call and one retry', async () => {
-  const calls = installCloud([{ error: { code: 'EXPIRED', message: 'cloudID expired.', errCode: -601006 } }, { opengid: 'G_FRESH' }])
+  const calls = installCloud([
+    { error: { code: 'EXPIRED', message: 'cloudID expired.', errCode: -601006 } },
+    { opengid: 'G_FRESH' },
+  ])
   const bridge = cloudBridge()
   const state = await settle(createGroupEnterStore({ bridge, resolver: cloudResolver({ name: 'opengid' }) }))
   expect(state).toMatchObject({ status: 'resolved', opengid: 'G_FRESH' })
@@ -64,6 +69,8 @@ it('gives up after the fresh cloudID expires too', async () => {
 
 it('explains a missing cloudID (cloud development not enabled)', async () => {
   installCloud([])
-  const state = await settle(createGroupEnterStore({ bridge: createSimulatedBridge(), resolver: cloudResolver({ name: 'opengid' }) }))
+  const state = await settle(
+    createGroupEnterStore({ bridge: createSimulatedBridge(), resolver: cloudResolver({ name: 'opengid' }) }),
+  )
   expect(state.error?.message).toMatch(/cloud development/)
 })

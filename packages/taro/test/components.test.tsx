@@ -12,11 +12,7 @@ function Gate() {
       fallback={<p>loading</p>}
       none={<p>not from a group</p>}
       unsupported={<p>unsupported here</p>}
-      error={(error, refresh) => (
-        <button onClick={() => void refresh()}>
-          {error.code}: retry
-        </button>
-      )}
+      error={(error, refresh) => <button onClick={() => void refresh()}>{error.code}: retry</button>}
     >
       {(opengid) => <p>board of {opengid}</p>}
     </GroupGate>
@@ -24,16 +20,25 @@ function Gate() {
 }
 
 it('shows the fallback, then the children with the opengid', async () => {
-  renderInGroup(<Gate />, { bridge: createSimulatedBridge({ opengid: 'G_GATE', latency: { bridge: 5 } }), resolver: createSimulatedResolver() })
+  renderInGroup(<Gate />, {
+    bridge: createSimulatedBridge({ opengid: 'G_GATE', latency: { bridge: 5 } }),
+    resolver: createSimulatedResolver(),
+  })
   expect(screen.getByText('loading')).toBeTruthy()
   expect(await screen.findByText('board of G_GATE')).toBeTruthy()
 })
 
 it('shows the none and unsupported slots', async () => {
-  const first = renderInGroup(<Gate />, { bridge: createSimulatedBridge({ scene: 1001, chatType: undefined }), resolver: createSimulatedResolver() })
+  const first = renderInGroup(<Gate />, {
+    bridge: createSimulatedBridge({ scene: 1001, chatType: undefined }),
+    resolver: createSimulatedResolver(),
+  })
   expect(screen.getByText('not from a group')).toBeTruthy()
   first.unmount()
-  renderInGroup(<Gate />, { bridge: createSimulatedBridge({ sdkVersion: '2.0.0' }), resolver: createSimulatedResolver() })
+  renderInGroup(<Gate />, {
+    bridge: createSimulatedBridge({ sdkVersion: '2.0.0' }),
+    resolver: createSimulatedResolver(),
+  })
   expect(screen.getByText('unsupported here')).toBeTruthy()
 })
 
@@ -52,7 +57,10 @@ it('accepts plain children', async () => {
 })
 
 it('GroupName draws open data with the opengid on weapp', async () => {
-  const view = renderInGroup(<GroupName fallback='…' />, { bridge: createSimulatedBridge({ opengid: 'G_NAME' }), resolver: createSimulatedResolver() })
+  const view = renderInGroup(<GroupName fallback='…' />, {
+    bridge: createSimulatedBridge({ opengid: 'G_NAME' }),
+    resolver: createSimulatedResolver(),
+  })
   await waitFor(() => expect(view.container.querySelector('[data-open-data="groupName"]')).not.toBeNull())
   expect(view.container.querySelector('[data-open-data]')?.getAttribute('data-open-gid')).toBe('G_NAME')
 })

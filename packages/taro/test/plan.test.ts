@@ -28,12 +28,15 @@ it.each`
   ${'2.12.0'}  | ${1008} | ${3}         | ${undefined} | ${undefined}                                        | ${'unsupported'}
   ${'2.9.0'}   | ${1044} | ${undefined} | ${'T'}       | ${undefined}                                        | ${'getShareInfo'}
   ${'2.9.0'}   | ${1158} | ${undefined} | ${undefined} | ${undefined}                                        | ${'unsupported'}
-  ${'3.5.0'}   | ${1044} | ${3}         | ${'T'}       | ${{ getGroupEnterInfo: false, getShareInfo: true }}  | ${'getShareInfo'}
-  ${'3.5.0'}   | ${1008} | ${3}         | ${undefined} | ${{ getGroupEnterInfo: false, getShareInfo: true }}  | ${'unsupported'}
+  ${'3.5.0'}   | ${1044} | ${3}         | ${'T'}       | ${{ getGroupEnterInfo: false, getShareInfo: true }} | ${'getShareInfo'}
+  ${'3.5.0'}   | ${1008} | ${3}         | ${undefined} | ${{ getGroupEnterInfo: false, getShareInfo: true }} | ${'unsupported'}
   ${undefined} | ${1008} | ${3}         | ${undefined} | ${undefined}                                        | ${'getGroupEnterInfo'}
-`('base library $sdk, scene $scene, chatType $chatType, ticket $shareTicket → $expected', ({ sdk, scene, chatType, shareTicket, apis, expected }) => {
-  expect(api(planEntry({ scene, chatType, shareTicket }, env(sdk, apis), config))).toBe(expected)
-})
+`(
+  'base library $sdk, scene $scene, chatType $chatType, ticket $shareTicket → $expected',
+  ({ sdk, scene, chatType, shareTicket, apis, expected }) => {
+    expect(api(planEntry({ scene, chatType, shareTicket }, env(sdk, apis), config))).toBe(expected)
+  },
+)
 
 it('counts single-chat launches only with allowSingleChat, from base library 3.7.8', () => {
   const single = { scene: 1007, chatType: 1 }

@@ -19,7 +19,8 @@ async function settle(props: { timeoutMs?: number; retry?: number } = {}) {
   return seen as GroupEnterState
 }
 
-const bridgeCalls = () => calls.filter((c) => c.api === 'getGroupEnterInfo' || c.api === 'getShareInfo').map((c) => c.api)
+const bridgeCalls = () =>
+  calls.filter((c) => c.api === 'getGroupEnterInfo' || c.api === 'getShareInfo').map((c) => c.api)
 const requests = () => calls.filter((c) => c.api === 'request')
 
 beforeEach(() => {
@@ -30,7 +31,13 @@ beforeEach(() => {
 
 it('resolves through getGroupEnterInfo and POSTs code + payload as JSON', async () => {
   const state = await settle()
-  expect(state).toMatchObject({ status: 'resolved', opengid: 'G_HTTP', chatType: 3, scene: 1008, source: 'getGroupEnterInfo' })
+  expect(state).toMatchObject({
+    status: 'resolved',
+    opengid: 'G_HTTP',
+    chatType: 3,
+    scene: 1008,
+    source: 'getGroupEnterInfo',
+  })
   expect(bridgeCalls()).toEqual(['getGroupEnterInfo'])
   expect(requests()).toHaveLength(1)
   expect(requests()[0].options).toMatchObject({
@@ -100,9 +107,16 @@ it('times out an attempt that never answers, retrying it once', async () => {
 })
 
 it("reports RESOLVER with the server's error code on HTTP 500, without retrying a bug", async () => {
-  configureHost({ request: async () => ({ statusCode: 500, data: { error: { code: 'INTERNAL', message: 'Internal error' } } }) })
+  configureHost({
+    request: async () => ({ statusCode: 500, data: { error: { code: 'INTERNAL', message: 'Internal error' } } }),
+  })
   const state = await settle()
-  expect(state.error).toMatchObject({ code: 'RESOLVER', status: 500, serverCode: 'INTERNAL', message: 'Internal error' })
+  expect(state.error).toMatchObject({
+    code: 'RESOLVER',
+    status: 500,
+    serverCode: 'INTERNAL',
+    message: 'Internal error',
+  })
   expect(requests()).toHaveLength(1)
 })
 
@@ -110,7 +124,9 @@ it('retries a 503 once and resolves when the second attempt succeeds', async () 
   let n = 0
   configureHost({
     request: async () =>
-      ++n === 1 ? { statusCode: 503, data: { error: { code: 'WECHAT_UNAVAILABLE', message: 'busy' } } } : { statusCode: 200, data: { opengid: 'G_SECOND' } },
+      ++n === 1
+        ? { statusCode: 503, data: { error: { code: 'WECHAT_UNAVAILABLE', message: 'busy' } } }
+        : { statusCode: 200, data: { opengid: 'G_SECOND' } },
   })
   const state = await settle()
   expect(state).toMatchObject({ status: 'resolved', opengid: 'G_SECOND' })
@@ -138,5 +154,8 @@ it('reports a network failure as a retryable RESOLVER error', async () => {
 it('passes allowSingleChat and needGroupOpenID through to the host', async () => {
   renderInGroup(<Probe />, { resolver: httpResolver({ url: URL }), allowSingleChat: true, needGroupOpenID: true })
   await waitFor(() => expect(seen?.status).toBe('resolved'))
-  expect(calls.find((c) => c.api === 'getGroupEnterInfo')?.options).toEqual({ allowSingleChat: true, needGroupOpenID: true })
+  expect(calls.find((c) => c.api === 'getGroupEnterInfo')?.options).toEqual({
+    allowSingleChat: true,
+    needGroupOpenID: true,
+  })
 })

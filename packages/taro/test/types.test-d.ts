@@ -1,5 +1,13 @@
 // Checked by `npm run typecheck` (tsc), never run: each line fails to compile if inference regresses.
-import { GroupEnterError, httpResolver, useGroupEnterInfo, useOpenGid, type GroupEnterInfo, type GroupResolver } from '@opengid/taro'
+import {
+  GroupEnterError,
+  httpResolver,
+  useGroupEnterInfo,
+  useOpenGid,
+  type GroupEnterInfo,
+  type GroupEnterState,
+  type GroupResolver,
+} from '@opengid/taro'
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false
 function assertType<T extends true>(): T | void {}
@@ -8,7 +16,10 @@ export function useSelectorInference() {
   const opengid = useGroupEnterInfo((s) => s.opengid)
   assertType<Equal<typeof opengid, string | undefined>>()
 
-  const tuple = useGroupEnterInfo((s) => [s.status, s.chatType] as const, (a, b) => a[0] === b[0] && a[1] === b[1])
+  const tuple = useGroupEnterInfo(
+    (s) => [s.status, s.chatType] as const,
+    (a, b) => a[0] === b[0] && a[1] === b[1],
+  )
   assertType<Equal<typeof tuple, readonly [GroupEnterInfo['status'], 1 | 2 | 3 | 4 | undefined]>>()
 
   const whole = useGroupEnterInfo()
@@ -16,15 +27,22 @@ export function useSelectorInference() {
   assertType<Equal<ReturnType<typeof whole.refresh>, Promise<void>>>()
   assertType<Equal<ReturnType<typeof useOpenGid>, string | undefined>>()
 
+  const selectScene = (s: GroupEnterState) => s.scene
+  const sameString = (a: string, b: string) => a === b
   // @ts-expect-error isEqual must compare the selected type
-  useGroupEnterInfo((s) => s.scene, (a: string, b: string) => a === b)
+  useGroupEnterInfo(selectScene, sameString)
   // @ts-expect-error status is a closed union
   const bad: GroupEnterInfo['status'] = 'done'
   return bad
 }
 
 export function errorCodes(error: GroupEnterError) {
-  assertType<Equal<typeof error.code, 'SCENE' | 'LEFT_GROUP' | 'UNSUPPORTED' | 'BRIDGE' | 'RESOLVER' | 'TIMEOUT' | 'INVALID_RESPONSE'>>()
+  assertType<
+    Equal<
+      typeof error.code,
+      'SCENE' | 'LEFT_GROUP' | 'UNSUPPORTED' | 'BRIDGE' | 'RESOLVER' | 'TIMEOUT' | 'INVALID_RESPONSE'
+    >
+  >()
 }
 
 export const customResolver: GroupResolver<{ token: string }> = {

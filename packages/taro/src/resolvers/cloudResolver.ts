@@ -10,7 +10,11 @@ export interface CloudResolverOptions {
 }
 
 interface CloudApi {
-  callFunction(options: { name: string; data: Record<string, unknown>; config?: { env: string } }): Promise<{ result?: unknown }>
+  callFunction(options: {
+    name: string
+    data: Record<string, unknown>
+    config?: { env: string }
+  }): Promise<{ result?: unknown }>
   CloudID(cloudID: string): unknown
 }
 
@@ -26,7 +30,10 @@ export function cloudResolver(options: CloudResolverOptions): GroupResolver<unde
       const cloud = (Taro as unknown as { cloud?: CloudApi }).cloud
       if (!cloud) throw new GroupEnterError('UNSUPPORTED', 'Taro.cloud is not available on this host.')
       if (!payload.cloudID) {
-        throw new GroupEnterError('RESOLVER', 'No cloudID in the group data: enable cloud development (Taro.cloud.init) first.')
+        throw new GroupEnterError(
+          'RESOLVER',
+          'No cloudID in the group data: enable cloud development (Taro.cloud.init) first.',
+        )
       }
       let result: unknown
       try {
@@ -38,14 +45,22 @@ export function cloudResolver(options: CloudResolverOptions): GroupResolver<unde
         result = response.result
       } catch (failure) {
         const errMsg = (failure as { errMsg?: string } | null)?.errMsg ?? String(failure)
-        throw new GroupEnterError('RESOLVER', `Cloud function ${options.name} failed: ${errMsg}`, { errMsg, retryable: true, cause: failure })
+        throw new GroupEnterError('RESOLVER', `Cloud function ${options.name} failed: ${errMsg}`, {
+          errMsg,
+          retryable: true,
+          cause: failure,
+        })
       }
       const error = (result as { error?: { code?: unknown; message?: unknown; errCode?: unknown } } | null)?.error
       if (error) {
-        throw new GroupEnterError('RESOLVER', typeof error.message === 'string' ? error.message : `Cloud function ${options.name} failed.`, {
-          serverCode: typeof error.code === 'string' ? error.code : undefined,
-          errCode: typeof error.errCode === 'number' ? error.errCode : undefined,
-        })
+        throw new GroupEnterError(
+          'RESOLVER',
+          typeof error.message === 'string' ? error.message : `Cloud function ${options.name} failed.`,
+          {
+            serverCode: typeof error.code === 'string' ? error.code : undefined,
+            errCode: typeof error.errCode === 'number' ? error.errCode : undefined,
+          },
+        )
       }
       return result as ResolvedGroup
     },

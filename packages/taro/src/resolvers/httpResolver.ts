@@ -74,7 +74,11 @@ export function httpResolver(options: HttpResolverOptions): GroupResolver<Prepar
         response = await task
       } catch (failure) {
         const errMsg = (failure as { errMsg?: string } | null)?.errMsg ?? String(failure)
-        throw new GroupEnterError('RESOLVER', `Could not reach ${url}: ${errMsg}`, { errMsg, retryable: true, cause: failure })
+        throw new GroupEnterError('RESOLVER', `Could not reach ${url}: ${errMsg}`, {
+          errMsg,
+          retryable: true,
+          cause: failure,
+        })
       } finally {
         signal.removeEventListener('abort', abort)
       }

@@ -10,7 +10,10 @@ export interface SimulatedGroup {
 /** The WeChat side a simulated client talks to: who logs in, and how group data is sealed. */
 export interface SimulatedWeChat {
   login(): Promise<string>
-  encrypt(group: SimulatedGroup, source: GroupEnterSource): Promise<{ encryptedData: string; iv: string; cloudID?: string }>
+  encrypt(
+    group: SimulatedGroup,
+    source: GroupEnterSource,
+  ): Promise<{ encryptedData: string; iv: string; cloudID?: string }>
 }
 
 /** Marks payloads sealed by `memoryWeChat` so the simulated resolver can tell them from real ones. */

@@ -24,7 +24,10 @@ export interface SimulatedClient {
   wechat?: SimulatedWeChat
 }
 
-export type SimulatedCall = { api: 'login' } | { api: 'getGroupEnterInfo'; options: Record<string, unknown> } | { api: 'getShareInfo'; shareTicket: string }
+export type SimulatedCall =
+  | { api: 'login' }
+  | { api: 'getGroupEnterInfo'; options: Record<string, unknown> }
+  | { api: 'getShareInfo'; shareTicket: string }
 
 export interface SimulatedBridge extends GroupBridge {
   /** Every login and group API call, in order. */

@@ -34,7 +34,9 @@ export function createSimulatedResolver(initial: SimulatedResolverOptions = {}):
       if (fail) {
         throw httpStatusError('simulated resolver', {
           statusCode: fail.status,
-          data: { error: { code: fail.code ?? 'SIMULATED', message: fail.message ?? `Simulated HTTP ${fail.status}.` } },
+          data: {
+            error: { code: fail.code ?? 'SIMULATED', message: fail.message ?? `Simulated HTTP ${fail.status}.` },
+          },
         })
       }
       const group = openMemoryPayload(payload)
