@@ -42,3 +42,10 @@ export class GroupEnterError extends Error {
 export function isGroupEnterError(value: unknown): value is GroupEnterError {
   return value instanceof GroupEnterError
 }
+
+/** The text of a WeChat-style failure (`{ errMsg }`), an Error, or anything else thrown. */
+export function errMsgOf(failure: unknown): string {
+  const errMsg = (failure as { errMsg?: unknown } | null)?.errMsg
+  if (typeof errMsg === 'string') return errMsg
+  return failure instanceof Error ? failure.message : String(failure)
+}

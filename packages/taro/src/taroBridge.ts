@@ -1,5 +1,5 @@
 import { callWithCallbacks, taroApi } from './callApi'
-import { GroupEnterError } from './GroupEnterError'
+import { GroupEnterError, errMsgOf } from './GroupEnterError'
 import type { EnterOptions, GroupBridge, GroupEnterPayload, GroupEnterSource } from './types'
 
 interface WeChatResult {
@@ -42,7 +42,7 @@ function toPayload(result: WeChatResult | undefined, source: GroupEnterSource): 
 
 export function toBridgeError(result: unknown, api: string): GroupEnterError {
   const r = (result && typeof result === 'object' ? result : {}) as WeChatResult
-  const errMsg = typeof r.errMsg === 'string' ? r.errMsg : result instanceof Error ? result.message : String(result)
+  const errMsg = errMsgOf(result)
   const raw = r.errCode ?? r.errno
   const errCode = typeof raw === 'number' ? raw : undefined
   const details = { errCode, errMsg, cause: result }

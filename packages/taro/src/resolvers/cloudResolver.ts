@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { GroupEnterError } from '../GroupEnterError'
+import { GroupEnterError, errMsgOf } from '../GroupEnterError'
 import type { GroupResolver, ResolvedGroup } from '../types'
 
 export interface CloudResolverOptions {
@@ -44,7 +44,7 @@ export function cloudResolver(options: CloudResolverOptions): GroupResolver<unde
         })
         result = response.result
       } catch (failure) {
-        const errMsg = (failure as { errMsg?: string } | null)?.errMsg ?? String(failure)
+        const errMsg = errMsgOf(failure)
         throw new GroupEnterError('RESOLVER', `Cloud function ${options.name} failed: ${errMsg}`, {
           errMsg,
           retryable: true,

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { GroupEnterError } from '../GroupEnterError'
+import { GroupEnterError, errMsgOf } from '../GroupEnterError'
 import type { GroupEnterPayload, GroupResolver, ResolvedGroup } from '../types'
 
 export interface HttpRequestOptions {
@@ -73,7 +73,7 @@ export function httpResolver(options: HttpResolverOptions): GroupResolver<Prepar
       try {
         response = await task
       } catch (failure) {
-        const errMsg = (failure as { errMsg?: string } | null)?.errMsg ?? String(failure)
+        const errMsg = errMsgOf(failure)
         throw new GroupEnterError('RESOLVER', `Could not reach ${url}: ${errMsg}`, {
           errMsg,
           retryable: true,
