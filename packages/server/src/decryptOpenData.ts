@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer'
 import { createDecipheriv } from 'node:crypto'
 import { decodeCipherInput, decodeSessionKey } from './cipherInput'
 import { OpenDataError } from './errors'
@@ -40,7 +41,8 @@ function decrypt(key: Buffer, iv: Buffer, ciphertext: Buffer): Buffer {
 function parseJsonObject(plaintext: Buffer): Record<string, unknown> {
   let json: unknown
   try {
-    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(plaintext))
+    // Invalid UTF-8 would become U+FFFD and might still parse: a tampered block must fail instead.
+    json = isUtf8(plaintext) ? JSON.parse(plaintext.toString('utf8')) : undefined
   } catch {
     json = undefined
   }
