@@ -1,14 +1,19 @@
 import { createAborter } from './abort'
 import { GroupEnterError, isGroupEnterError } from './GroupEnterError'
-import type { EntryPlan } from './plan'
-import type { GroupBridge, GroupEnterInfoOptions, GroupEnterPayload, GroupResolver, ResolvedGroup } from './types'
-
-export type CallPlan = Extract<EntryPlan, { kind: 'call' }>
+import type {
+  GroupBridge,
+  GroupEnterInfoOptions,
+  GroupEnterPayload,
+  GroupEnterSource,
+  GroupResolver,
+  ResolvedGroup,
+} from './types'
 
 export interface AttemptContext {
   bridge: GroupBridge
   resolver: GroupResolver<unknown>
-  plan: CallPlan
+  api: GroupEnterSource
+  shareTicket: string | undefined
   enterInfoOptions: GroupEnterInfoOptions
 }
 
@@ -44,9 +49,9 @@ export async function runAttempt(
   }
 }
 
-function fetchPayload({ bridge, plan, enterInfoOptions }: AttemptContext): Promise<GroupEnterPayload> {
-  return plan.api === 'getShareInfo'
-    ? bridge.getShareInfo(plan.shareTicket)
+function fetchPayload({ bridge, api, shareTicket, enterInfoOptions }: AttemptContext): Promise<GroupEnterPayload> {
+  return api === 'getShareInfo'
+    ? bridge.getShareInfo(shareTicket as string)
     : bridge.getGroupEnterInfo(enterInfoOptions)
 }
 

@@ -1,4 +1,4 @@
-import type { EnterOptions, GroupEnterSource } from './types'
+import type { EnterOptions, GroupBridge, GroupEnterSource } from './types'
 import { atLeast } from './version'
 
 /** Group chat card, card with shareTicket, group tool, group to-do, group announcement. */
@@ -15,61 +15,40 @@ export const MIN_SDK = {
   singleChat: '3.7.8',
 } as const
 
-export interface PlanEnvironment {
-  sdkVersion: string | undefined
-  has(api: GroupEnterSource): boolean
-}
-
 export interface PlanOptions {
   scenes: readonly number[]
   allowSingleChat?: boolean
 }
 
-export type EntryPlan =
-  | { kind: 'none' }
-  | { kind: 'unsupported'; reason: string }
-  | { kind: 'call'; api: 'getGroupEnterInfo' }
-  | { kind: 'call'; api: 'getShareInfo'; shareTicket: string }
+/** What a launch leads to: no call, no way to call, or the API to call. */
+export type EntryPlan = 'none' | 'unsupported' | GroupEnterSource
+
+const has = (list: readonly number[], value: number | undefined) => value !== undefined && list.indexOf(value) !== -1
 
 /**
  * Decides, from the enter options alone, whether this launch can carry group data and
  * which API gets it. Pure: no bridge call is made for a launch that is not from a chat.
  */
-export function planEntry(options: EnterOptions | undefined, env: PlanEnvironment, config: PlanOptions): EntryPlan {
-  const scene = options?.scene
-  const chatType = options?.chatType
-  const isGroup =
-    (scene !== undefined && config.scenes.indexOf(scene) !== -1) ||
-    (chatType !== undefined && GROUP_CHAT_TYPES.indexOf(chatType) !== -1)
-  const isSingleChat =
-    !isGroup && !!config.allowSingleChat && chatType !== undefined && SINGLE_CHAT_TYPES.indexOf(chatType) !== -1
-  if (!isGroup && !isSingleChat) return { kind: 'none' }
+export function planEntry(
+  options: EnterOptions | undefined,
+  bridge: Pick<GroupBridge, 'sdkVersion' | 'has'>,
+  config: PlanOptions,
+): EntryPlan {
+  const { scene, chatType, shareTicket } = options || {}
+  const isGroup = has(config.scenes, scene) || has(GROUP_CHAT_TYPES, chatType)
+  const isSingleChat = !isGroup && !!config.allowSingleChat && has(SINGLE_CHAT_TYPES, chatType)
+  if (!isGroup && !isSingleChat) return 'none'
 
-  const sdk = env.sdkVersion
-  const hasEnterInfo = env.has('getGroupEnterInfo')
-  const shareTicket = options?.shareTicket
-  const viaShareInfo: EntryPlan | undefined =
-    shareTicket && env.has('getShareInfo') ? { kind: 'call', api: 'getShareInfo', shareTicket } : undefined
-
-  if (isSingleChat) {
-    return hasEnterInfo && (sdk === undefined || atLeast(sdk, MIN_SDK.singleChat))
-      ? { kind: 'call', api: 'getGroupEnterInfo' }
-      : { kind: 'unsupported', reason: `single-chat launch info needs base library ${MIN_SDK.singleChat}` }
-  }
+  const sdk = bridge.sdkVersion()
   // An unknown version (some hosts do not report one) gets the modern API when it exists.
+  const from = (minimum: string) => sdk === undefined || atLeast(sdk, minimum)
   const enterInfoCovers =
-    hasEnterInfo &&
-    (sdk === undefined ||
-      atLeast(sdk, MIN_SDK.groupEnterInfo) ||
-      (scene === GROUP_TOOL_SCENE && atLeast(sdk, MIN_SDK.groupTool)))
-  if (enterInfoCovers) return { kind: 'call', api: 'getGroupEnterInfo' }
-  if (viaShareInfo) return viaShareInfo
-  return {
-    kind: 'unsupported',
-    reason: hasEnterInfo
-      ? `base library ${sdk} cannot give group info for scene ${scene} without a shareTicket`
-      : 'this platform has no getGroupEnterInfo and the launch carries no shareTicket',
-  }
+    bridge.has('getGroupEnterInfo') &&
+    (isSingleChat
+      ? from(MIN_SDK.singleChat)
+      : from(MIN_SDK.groupEnterInfo) || (scene === GROUP_TOOL_SCENE && from(MIN_SDK.groupTool)))
+  if (enterInfoCovers) return 'getGroupEnterInfo'
+  return !isSingleChat && shareTicket && bridge.has('getShareInfo') ? 'getShareInfo' : 'unsupported'
 }
 
 /** Two launches are the same group entry when these match; anything else is a new entry. */

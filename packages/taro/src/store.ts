@@ -1,8 +1,8 @@
 import { createAborter, type Aborter } from './abort'
-import { ABORTED, runAttempt, withTimeout, type CallPlan } from './attempt'
+import { ABORTED, runAttempt, withTimeout } from './attempt'
 import { GroupEnterError } from './GroupEnterError'
-import { DEFAULT_GROUP_SCENES, entryKey, planEntry } from './plan'
-import type { ChatType, EnterOptions, GroupBridge, GroupEnterState, GroupResolver } from './types'
+import { DEFAULT_GROUP_SCENES, entryKey, planEntry, type EntryPlan } from './plan'
+import type { ChatType, EnterOptions, GroupBridge, GroupEnterSource, GroupEnterState, GroupResolver } from './types'
 
 export interface GroupEnterStoreOptions {
   bridge: GroupBridge
@@ -48,6 +48,8 @@ function baseState(options: EnterOptions | undefined): Pick<GroupEnterState, 'sc
   }
 }
 
+const isCall = (plan: EntryPlan): plan is GroupEnterSource => plan !== 'none' && plan !== 'unsupported'
+
 function shallowEqual(a: GroupEnterState, b: GroupEnterState): boolean {
   const keys = Object.keys(a) as (keyof GroupEnterState)[]
   return keys.length === Object.keys(b).length && keys.every((key) => Object.is(a[key], b[key]))
@@ -61,8 +63,7 @@ export function createGroupEnterStore(options: GroupEnterStoreOptions): GroupEnt
   let unsubscribeShow: (() => void) | undefined
   let pendingStop: ReturnType<typeof setTimeout> | undefined
 
-  const plan = (enter: EnterOptions | undefined) =>
-    planEntry(enter, { sdkVersion: bridge.sdkVersion(), has: (api) => bridge.has(api) }, planOptions)
+  const plan = (enter: EnterOptions | undefined) => planEntry(enter, bridge, planOptions)
 
   // Derived eagerly and without side effects, so a consumer's first render already
   // shows 'loading' / 'none' instead of an 'idle' that is replaced a moment later.
@@ -70,8 +71,8 @@ export function createGroupEnterStore(options: GroupEnterStoreOptions): GroupEnt
 
   function initialState(enter: EnterOptions | undefined): GroupEnterState {
     if (!enter) return { status: 'idle' }
-    const kind = plan(enter).kind
-    return { status: kind === 'call' ? 'loading' : kind, ...baseState(enter) }
+    const entryPlan = plan(enter)
+    return { status: isCall(entryPlan) ? 'loading' : entryPlan, ...baseState(enter) }
   }
 
   function setState(next: GroupEnterState) {
@@ -80,12 +81,13 @@ export function createGroupEnterStore(options: GroupEnterStoreOptions): GroupEnt
     listeners.forEach((listener) => listener())
   }
 
-  async function resolveEntry(entry: Entry, callPlan: CallPlan): Promise<GroupEnterState> {
+  async function resolveEntry(entry: Entry, api: GroupEnterSource): Promise<GroupEnterState> {
     const base = baseState(entry.options)
     const ctx = {
       bridge,
       resolver,
-      plan: callPlan,
+      api,
+      shareTicket: entry.options && entry.options.shareTicket,
       enterInfoOptions: { allowSingleChat: options.allowSingleChat, needGroupOpenID: options.needGroupOpenID },
     }
     for (let attempt = 0; ; attempt++) {
@@ -111,9 +113,9 @@ export function createGroupEnterStore(options: GroupEnterStoreOptions): GroupEnt
     const entry: Entry = { key, options: enterOptions, aborter: createAborter(), settled: false, promise: DONE }
     current = entry
     const entryPlan = plan(enterOptions)
-    if (entryPlan.kind !== 'call') {
+    if (!isCall(entryPlan)) {
       entry.settled = true
-      setState({ status: entryPlan.kind, ...baseState(enterOptions) })
+      setState({ status: entryPlan, ...baseState(enterOptions) })
       return DONE
     }
     setState({ status: 'loading', ...baseState(enterOptions) })

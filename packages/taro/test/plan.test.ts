@@ -2,11 +2,10 @@ import { DEFAULT_GROUP_SCENES, planEntry } from '../src/plan'
 import { compareVersion } from '../src/version'
 
 const env = (sdkVersion: string | undefined, apis = { getGroupEnterInfo: true, getShareInfo: true }) => ({
-  sdkVersion,
+  sdkVersion: () => sdkVersion,
   has: (api: 'getGroupEnterInfo' | 'getShareInfo') => apis[api],
 })
 const config = { scenes: DEFAULT_GROUP_SCENES }
-const api = (plan: ReturnType<typeof planEntry>) => (plan.kind === 'call' ? plan.api : plan.kind)
 
 it('compares base library versions numerically', () => {
   expect(compareVersion('2.10.4', '2.9.0')).toBe(1)
@@ -34,25 +33,17 @@ it.each`
 `(
   'base library $sdk, scene $scene, chatType $chatType, ticket $shareTicket → $expected',
   ({ sdk, scene, chatType, shareTicket, apis, expected }) => {
-    expect(api(planEntry({ scene, chatType, shareTicket }, env(sdk, apis), config))).toBe(expected)
+    expect(planEntry({ scene, chatType, shareTicket }, env(sdk, apis), config)).toBe(expected)
   },
 )
 
 it('counts single-chat launches only with allowSingleChat, from base library 3.7.8', () => {
   const single = { scene: 1007, chatType: 1 }
-  expect(api(planEntry(single, env('3.8.0'), { ...config, allowSingleChat: true }))).toBe('getGroupEnterInfo')
-  expect(api(planEntry(single, env('3.7.0'), { ...config, allowSingleChat: true }))).toBe('unsupported')
+  expect(planEntry(single, env('3.8.0'), { ...config, allowSingleChat: true })).toBe('getGroupEnterInfo')
+  expect(planEntry(single, env('3.7.0'), { ...config, allowSingleChat: true })).toBe('unsupported')
 })
 
 it('honours a custom scene list', () => {
-  expect(api(planEntry({ scene: 1096 }, env('3.5.0'), { scenes: [1096] }))).toBe('getGroupEnterInfo')
-  expect(api(planEntry({ scene: 1008 }, env('3.5.0'), { scenes: [1096] }))).toBe('none')
-})
-
-it('shareTicket is passed to getShareInfo', () => {
-  expect(planEntry({ scene: 1044, shareTicket: 'TICKET' }, env('2.9.0'), config)).toEqual({
-    kind: 'call',
-    api: 'getShareInfo',
-    shareTicket: 'TICKET',
-  })
+  expect(planEntry({ scene: 1096 }, env('3.5.0'), { scenes: [1096] })).toBe('getGroupEnterInfo')
+  expect(planEntry({ scene: 1008 }, env('3.5.0'), { scenes: [1096] })).toBe('none')
 })
