@@ -1,0 +1,46 @@
+import { writeFileSync } from 'node:fs'
+import path from 'node:path'
+import type { measureConsumers } from './consumers'
+import { measureDecrypt } from './decrypt/section'
+import { measureHandler } from './handler/section'
+import { loadBundled } from './loadBundled'
+import { machine } from './machine'
+import type { Section } from './markdown'
+import { measureSizes } from './size/section'
+import { measureWeapp } from './weapp/section'
+
+/**
+ * `npm run bench`: every figure of docs/PERFORMANCE.md, printed as markdown
+ * and written to bench/results.json. It prints figures and asserts none:
+ * timings on a shared machine are for reading, not for failing a build.
+ * The sections run one after another so they never compete for the 2 cores.
+ */
+async function main() {
+  const started = Date.now()
+  const host = machine()
+  console.log(`## opengid bench, ${new Date(started).toISOString()}\n`)
+  console.log(`${host.cores} cores (${host.cpu}), ${host.memoryGiB} GiB, Node ${host.node}, ${host.platform}\n`)
+
+  const sections: Section[] = []
+  const report = (section: Section) => {
+    sections.push(section)
+    console.log(`### ${section.title}\n\n${section.markdown}\n`)
+  }
+
+  const consumers = await loadBundled<{ measureConsumers: typeof measureConsumers }>('bench/consumers/index.ts')
+  for (const section of await consumers.measureConsumers()) report(section)
+  report(await measureSizes())
+  report(measureDecrypt())
+  report(await measureHandler())
+  report(await measureWeapp())
+
+  const seconds = Math.round((Date.now() - started) / 100) / 10
+  console.log(`(bench took ${seconds} s; load average before it: ${host.loadAverage.join(', ')})`)
+  const results = { date: new Date(started).toISOString(), machine: host, seconds, sections }
+  writeFileSync(path.join(__dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`)
+}
+
+main().catch((error: unknown) => {
+  console.error(error)
+  process.exitCode = 1
+})
