@@ -1,4 +1,13 @@
+import { existsSync } from 'node:fs'
 import { chromium, type Browser } from 'playwright-core'
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+/**
+ * CI always has the browser (.ci/run installs it) and must never skip this suite;
+ * a developer's machine without it skips with a note instead of failing `npm test`.
+ */
+export const browserSuiteRuns = existsSync(CHROMIUM_PATH) || !!process.env.CI
 
 /**
  * Debian's chromium, never a downloaded browser. The networking flags keep it from
@@ -6,7 +15,7 @@ import { chromium, type Browser } from 'playwright-core'
  */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     headless: true,
     args: [
       '--no-sandbox',
