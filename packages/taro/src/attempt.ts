@@ -1,5 +1,6 @@
 import { createAborter } from './abort'
 import { GroupEnterError, isGroupEnterError } from './GroupEnterError'
+import { isChatType } from './plan'
 import type {
   GroupBridge,
   GroupEnterInfoOptions,
@@ -68,8 +69,6 @@ async function stage<T>(code: 'BRIDGE' | 'RESOLVER', run: () => Promise<T>): Pro
   }
 }
 
-const CHAT_TYPES = [1, 2, 3, 4]
-
 /** Never trust a resolver's answer blindly: it crosses a network. */
 export function checkResolvedGroup(value: unknown): ResolvedGroup {
   const v = value as Partial<Record<keyof ResolvedGroup, unknown>> | null
@@ -79,8 +78,7 @@ export function checkResolvedGroup(value: unknown): ResolvedGroup {
     })
   }
   const group: ResolvedGroup = { opengid: v.opengid }
-  if (typeof v.chatType === 'number' && CHAT_TYPES.indexOf(v.chatType) !== -1)
-    group.chatType = v.chatType as ResolvedGroup['chatType']
+  if (isChatType(v.chatType)) group.chatType = v.chatType
   if (typeof v.groupOpenid === 'string' && v.groupOpenid) group.groupOpenid = v.groupOpenid
   if (typeof v.openSingleRoomid === 'string' && v.openSingleRoomid) group.openSingleRoomid = v.openSingleRoomid
   return group

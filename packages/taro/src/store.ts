@@ -1,8 +1,8 @@
 import { createAborter, type Aborter } from './abort'
 import { ABORTED, runAttempt, withTimeout } from './attempt'
 import { GroupEnterError } from './GroupEnterError'
-import { DEFAULT_GROUP_SCENES, entryKey, planEntry, type EntryPlan } from './plan'
-import type { ChatType, EnterOptions, GroupBridge, GroupEnterSource, GroupEnterState, GroupResolver } from './types'
+import { DEFAULT_GROUP_SCENES, entryKey, isChatType, planEntry, type EntryPlan } from './plan'
+import type { EnterOptions, GroupBridge, GroupEnterSource, GroupEnterState, GroupResolver } from './types'
 
 export interface GroupEnterStoreOptions {
   bridge: GroupBridge
@@ -37,15 +37,11 @@ interface Entry {
   promise: Promise<void>
 }
 
-const CHAT_TYPES = [1, 2, 3, 4]
 const DONE = Promise.resolve()
 
 function baseState(options: EnterOptions | undefined): Pick<GroupEnterState, 'scene' | 'chatType'> {
   const chatType = options?.chatType
-  return {
-    scene: options?.scene,
-    chatType: chatType !== undefined && CHAT_TYPES.indexOf(chatType) !== -1 ? (chatType as ChatType) : undefined,
-  }
+  return { scene: options?.scene, chatType: isChatType(chatType) ? chatType : undefined }
 }
 
 const isCall = (plan: EntryPlan): plan is GroupEnterSource => plan !== 'none' && plan !== 'unsupported'
