@@ -157,7 +157,8 @@ export function createGroupEnterStore(options: GroupEnterStoreOptions): GroupEnt
       if (pendingStop !== undefined) clearTimeout(pendingStop)
       pendingStop = undefined
       if (!unsubscribeShow) unsubscribeShow = bridge.onAppShow((shown) => void enter(shown, false))
-      void enter(current ? current.options : bridge.getEnterOptions(), false)
+      // The same options as an in-flight entry (StrictMode's remount) join it rather than restart it.
+      void enter(bridge.getEnterOptions(), false)
       return stop
     },
     refresh() {

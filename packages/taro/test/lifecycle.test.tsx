@@ -1,5 +1,5 @@
 import { act, screen, waitFor } from '@testing-library/react'
-import { useGroupEnterInfo, type GroupResolver, type ResolvedGroup } from '@opengid/taro'
+import { createGroupEnterStore, useGroupEnterInfo, type GroupResolver, type ResolvedGroup } from '@opengid/taro'
 import { createSimulatedBridge, createSimulatedResolver } from '@opengid/taro/testing'
 import { deferred, renderInGroup } from './helpers'
 
@@ -144,4 +144,20 @@ it('throws a message naming <GroupContext> when used outside it', () => {
   const { render } = require('@testing-library/react') as typeof import('@testing-library/react')
   expect(() => render(<Shown />)).toThrow(/useGroupEnterInfo must be used inside <GroupContext>/)
   errors.mockRestore()
+})
+
+it('a restarted store picks up a launch that changed while it was stopped', async () => {
+  const bridge = createSimulatedBridge({ opengid: 'G_BEFORE', shareTicket: 'T1' })
+  const store = createGroupEnterStore({ bridge, resolver: createSimulatedResolver() })
+  const stop = store.start()
+  await store.refresh()
+  expect(store.getState().opengid).toBe('G_BEFORE')
+  stop()
+  // Shown from another group while nobody listened: no onAppShow reached the store.
+  bridge.show({ opengid: 'G_AFTER', shareTicket: 'T2' })
+  store.start()
+  expect(store.getState().status).toBe('loading')
+  await new Promise<void>((resolve) => store.subscribe(() => store.getState().status !== 'loading' && resolve()))
+  expect(store.getState().opengid).toBe('G_AFTER')
+  expect(bridge.count('getGroupEnterInfo')).toBe(2)
 })
