@@ -15,6 +15,7 @@ async function main() {
   console.log('\nCtrl-C to stop.')
   const stop = async () => {
     await server.close()
+    console.log('Stopped.')
     process.exit(0)
   }
   process.once('SIGINT', stop)
