@@ -1,5 +1,5 @@
 import { createAborter } from './abort'
-import { GroupEnterError, isGroupEnterError } from './GroupEnterError'
+import { GroupEnterError, errMsgOf, isGroupEnterError } from './GroupEnterError'
 import { isChatType } from './plan'
 import type {
   GroupBridge,
@@ -62,10 +62,13 @@ async function stage<T>(code: 'BRIDGE' | 'RESOLVER', run: () => Promise<T>): Pro
     return await run()
   } catch (error) {
     if (isGroupEnterError(error) || error === ABORTED) throw error
-    const message = error instanceof Error ? error.message : String(error)
-    throw new GroupEnterError(code, `${code === 'BRIDGE' ? 'The WeChat bridge' : 'The resolver'} failed: ${message}`, {
-      cause: error,
-    })
+    throw new GroupEnterError(
+      code,
+      `${code === 'BRIDGE' ? 'The WeChat bridge' : 'The resolver'} failed: ${errMsgOf(error)}`,
+      {
+        cause: error,
+      },
+    )
   }
 }
 

@@ -161,3 +161,15 @@ it('a restarted store picks up a launch that changed while it was stopped', asyn
   expect(store.getState().opengid).toBe('G_AFTER')
   expect(bridge.count('getGroupEnterInfo')).toBe(2)
 })
+
+it("labels a custom bridge's WeChat-style failure as BRIDGE and keeps its errMsg", async () => {
+  const bridge = createSimulatedBridge()
+  bridge.getGroupEnterInfo = () => Promise.reject({ errMsg: 'getGroupEnterInfo:fail custom host' })
+  const store = createGroupEnterStore({ bridge, resolver: createSimulatedResolver(), retry: 0 })
+  store.start()
+  await store.refresh()
+  expect(store.getState().error).toMatchObject({
+    code: 'BRIDGE',
+    message: 'The WeChat bridge failed: getGroupEnterInfo:fail custom host',
+  })
+})
