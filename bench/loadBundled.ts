@@ -1,9 +1,8 @@
 import { build } from 'esbuild'
 import { createRequire } from 'node:module'
 import path from 'node:path'
+import { ROOT } from '../scripts/taroBuild'
 import { runInThisContext } from 'node:vm'
-
-const ROOT = path.resolve(__dirname, '..')
 
 /**
  * Loads a bench module that imports the kit. The kit imports @tarojs/taro,

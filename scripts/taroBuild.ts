@@ -24,25 +24,39 @@ export function isBuildFresh(platform: 'h5' | 'weapp'): boolean {
   return INPUTS.every((input) => newestMtime(path.join(ROOT, input)) <= built)
 }
 
-/** Runs `taro build` for a platform; rejects with the build's output when it fails. */
-export function taroBuild(platform: 'h5' | 'weapp', env: Record<string, string> = {}): Promise<void> {
+/** How much of a failed build's log is worth showing: its end, where the error is. */
+const LOG_TAIL = 6000
+
+/**
+ * Runs `taro build` for a platform; rejects with the end of the build's output when it
+ * fails. A test that gives up (a timeout) passes `signal` so webpack does not run on.
+ */
+export function taroBuild(
+  platform: 'h5' | 'weapp',
+  env: Record<string, string> = {},
+  signal?: AbortSignal,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [require.resolve('@tarojs/cli/bin/taro'), 'build', '--type', platform], {
       cwd: ROOT,
       // An inherited NODE_ENV (jest sets 'test') would give a half-development build.
       env: { ...process.env, NODE_ENV: 'production', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
+      signal,
     })
     let output = ''
-    child.stdout.on('data', (chunk) => (output += chunk))
-    child.stderr.on('data', (chunk) => (output += chunk))
+    const collect = (chunk: Buffer) => {
+      output = (output + chunk.toString()).slice(-2 * LOG_TAIL)
+    }
+    child.stdout.on('data', collect)
+    child.stderr.on('data', collect)
     child.on('error', reject)
     child.on('close', (code) =>
       code === 0
         ? resolve()
         : reject(
             new Error(
-              `taro build --type ${platform} failed (${code}):\n${stripVTControlCharacters(output).slice(-6000)}`,
+              `taro build --type ${platform} failed (${code}):\n${stripVTControlCharacters(output).slice(-LOG_TAIL)}`,
             ),
           ),
     )

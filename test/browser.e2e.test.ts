@@ -17,14 +17,18 @@ suite('the H5 demo in Debian chromium', () => {
   let server: DevServer
   let browser: Browser
 
+  // Ends a build still running when jest gives up on beforeAll.
+  const build = new AbortController()
+
   beforeAll(async () => {
     // Always a fresh production build: this suite proves what `taro build --type h5` ships.
-    await taroBuild('h5')
+    await taroBuild('h5', {}, build.signal)
     server = await startDevServer({ port: 0, staticDir: path.join(ROOT, 'dist/h5') })
     browser = await launchChromium()
   })
 
   afterAll(async () => {
+    build.abort()
     await browser?.close()
     await server?.close()
   })

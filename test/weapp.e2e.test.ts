@@ -17,12 +17,18 @@ let server: DevServer
 let bundle: WeappBundle
 let app: WeappHost | undefined
 
+// Ends a build still running when jest gives up on beforeAll.
+const build = new AbortController()
+
 beforeAll(async () => {
-  bundle = readWeappBundle(await buildWeapp())
+  bundle = readWeappBundle(await buildWeapp(build.signal))
   server = await startDevServer({ port: 0, appId: APP_ID, secret: 'e2e-secret' })
 }, 120_000)
 
-afterAll(() => server?.close())
+afterAll(() => {
+  build.abort()
+  return server?.close()
+})
 
 afterEach(() => app?.close())
 

@@ -1,8 +1,8 @@
 import { build } from 'esbuild'
 import path from 'node:path'
+import { ROOT } from '../../scripts/taroBuild'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 
-const ROOT = path.resolve(__dirname, '../..')
 const KIT_ENTRY = path.join(ROOT, 'packages/taro/src/index.ts')
 
 /** What an app importing the kit ships: its peers are the app's own and are not counted. */

@@ -63,6 +63,8 @@ export function createHttpClient(serverUrl: string, closed: AbortSignal): HttpCl
         (result) => !closed.aborted && succeed(options, result),
         (error: Error) => !closed.aborted && fail(options, { errMsg: `request:fail ${error.message}` }),
       )
+      // WeChat reports an exception thrown by the app's own callback; it does not crash.
+      .catch((error: unknown) => console.error(error))
       .finally(() => {
         inFlight -= 1
       })
