@@ -1,6 +1,6 @@
 import { OpenData } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import type { ReactNode } from 'react'
+import { hostEnv } from './callApi'
 import { useOpenGid } from './useGroupEnterInfo'
 
 /** Only these hosts render the group name through open data. */
@@ -17,7 +17,6 @@ export interface GroupNameProps {
  */
 export function GroupName({ fallback = null }: GroupNameProps) {
   const opengid = useOpenGid()
-  if (!opengid || typeof OpenData === 'undefined' || OPEN_DATA_HOSTS.indexOf(String(Taro.getEnv())) === -1)
-    return <>{fallback}</>
+  if (!opengid || typeof OpenData === 'undefined' || OPEN_DATA_HOSTS.indexOf(hostEnv()) === -1) return <>{fallback}</>
   return <OpenData type='groupName' openGid={opengid} />
 }

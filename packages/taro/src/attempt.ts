@@ -26,25 +26,32 @@ export const ABORTED = new Error('opengid: attempt aborted')
 
 /**
  * One attempt: prepare (login) strictly before the bridge call, because a later login
- * may refresh the session key and make already-fetched data undecryptable.
+ * may refresh the session key and make already-fetched data undecryptable. An attempt
+ * that was abandoned meanwhile (superseded, unmounted, timed out) stops at the next
+ * step instead of calling the bridge or the server for nothing.
  */
 export async function runAttempt(
   ctx: AttemptContext,
   signal: AbortSignal,
 ): Promise<ResolvedGroup & { source: GroupEnterPayload['source'] }> {
   const { resolver } = ctx
-  const prepared = resolver.prepare
-    ? await stage('RESOLVER', () => resolver.prepare!({ bridge: ctx.bridge, signal }))
-    : undefined
+  const live = () => {
+    if (signal.aborted) throw ABORTED
+  }
   const resolveOnce = async () => {
+    const prepared = resolver.prepare
+      ? await stage('RESOLVER', () => resolver.prepare!({ bridge: ctx.bridge, signal }))
+      : undefined
+    live()
     const payload = await stage('BRIDGE', () => fetchPayload(ctx))
+    live()
     const group = await stage('RESOLVER', () => resolver.resolve(payload, { prepared, signal }))
     return { ...checkResolvedGroup(group), source: payload.source }
   }
   try {
     return await resolveOnce()
   } catch (error) {
-    // A cloudID lives 5 minutes; a fresh bridge call gives a fresh one.
+    // A cloudID lives 5 minutes; a fresh bridge call (after a fresh prepare) gives a fresh one.
     if (isGroupEnterError(error) && error.errCode === CLOUD_ID_EXPIRED && !signal.aborted) return resolveOnce()
     throw error
   }
@@ -89,6 +96,7 @@ export function checkResolvedGroup(value: unknown): ResolvedGroup {
 
 /** Runs `work` with its own abort signal that fires on `parent` abort or after `ms`. */
 export function withTimeout<T>(parent: AbortSignal, ms: number, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  if (parent.aborted) return Promise.reject(ABORTED)
   const controller = createAborter()
   return new Promise<T>((resolve, reject) => {
     const finish = (error?: unknown) => {
@@ -110,7 +118,7 @@ export function withTimeout<T>(parent: AbortSignal, ms: number, work: (signal: A
         finish()
         resolve(value)
       },
-      (error) => finish(error ?? new Error('rejected')),
+      (error) => finish(error),
     )
   })
 }

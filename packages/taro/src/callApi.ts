@@ -8,6 +8,12 @@ export function taroApi(name: string): CallbackApi | undefined {
   return typeof fn === 'function' ? (fn as CallbackApi) : undefined
 }
 
+/** Taro's name for the host: 'WEAPP', 'QQ', 'WEB', 'TT', ... */
+export function hostEnv(): string {
+  const getEnv = (Taro as unknown as { getEnv?: () => unknown }).getEnv
+  return typeof getEnv === 'function' ? String(getEnv()) : ''
+}
+
 /**
  * Calls a WeChat-style API with callbacks, which works whether or not Taro promisified
  * it. The promise Taro may return also rejects on failure; the callbacks already carry

@@ -37,6 +37,8 @@ export function planEntry(
   bridge: Pick<GroupBridge, 'sdkVersion' | 'has'>,
   config: PlanOptions,
 ): EntryPlan {
+  // H5, alipay, tt...: nothing here can ever give group info, whatever the launch says.
+  if (!bridge.has('getGroupEnterInfo') && !bridge.has('getShareInfo')) return 'unsupported'
   const { scene, chatType, shareTicket } = options || {}
   const isGroup = has(config.scenes, scene) || has(GROUP_CHAT_TYPES, chatType)
   const isSingleChat = !isGroup && !!config.allowSingleChat && has(SINGLE_CHAT_TYPES, chatType)

@@ -46,6 +46,11 @@ function baseState(options: EnterOptions | undefined): Pick<GroupEnterState, 'sc
 
 const isCall = (plan: EntryPlan): plan is GroupEnterSource => plan !== 'none' && plan !== 'unsupported'
 
+/** The state a plan leads to before any answer: 'loading' for a call, else the plan itself. */
+function planState(options: EnterOptions | undefined, entryPlan: EntryPlan): GroupEnterState {
+  return { status: isCall(entryPlan) ? 'loading' : entryPlan, ...baseState(options) }
+}
+
 function shallowEqual(a: GroupEnterState, b: GroupEnterState): boolean {
   const keys = Object.keys(a) as (keyof GroupEnterState)[]
   return keys.length === Object.keys(b).length && keys.every((key) => Object.is(a[key], b[key]))
@@ -66,9 +71,7 @@ export function createGroupEnterStore(options: GroupEnterStoreOptions): GroupEnt
   let state: GroupEnterState = initialState(bridge.getEnterOptions())
 
   function initialState(enter: EnterOptions | undefined): GroupEnterState {
-    if (!enter) return { status: 'idle' }
-    const entryPlan = plan(enter)
-    return { status: isCall(entryPlan) ? 'loading' : entryPlan, ...baseState(enter) }
+    return enter ? planState(enter, plan(enter)) : { status: 'idle' }
   }
 
   function setState(next: GroupEnterState) {
@@ -92,10 +95,8 @@ export function createGroupEnterStore(options: GroupEnterStoreOptions): GroupEnt
         return { status: 'resolved', ...base, ...group, chatType: group.chatType ?? base.chatType }
       } catch (caught) {
         if (caught === ABORTED) throw caught
-        const error =
-          caught instanceof GroupEnterError
-            ? caught
-            : new GroupEnterError('RESOLVER', 'Resolving the group failed.', { cause: caught })
+        // Every other failure of an attempt is already a GroupEnterError (see stage()).
+        const error = caught as GroupEnterError
         if (error.code === 'UNSUPPORTED') return { status: 'unsupported', ...base }
         if (!error.retryable || attempt >= retry) return { status: 'error', ...base, error }
       }
@@ -109,20 +110,24 @@ export function createGroupEnterStore(options: GroupEnterStoreOptions): GroupEnt
     const entry: Entry = { key, options: enterOptions, aborter: createAborter(), settled: false, promise: DONE }
     current = entry
     const entryPlan = plan(enterOptions)
+    setState(planState(enterOptions, entryPlan))
     if (!isCall(entryPlan)) {
       entry.settled = true
-      setState({ status: entryPlan, ...baseState(enterOptions) })
       return DONE
     }
-    setState({ status: 'loading', ...baseState(enterOptions) })
     entry.promise = resolveEntry(entry, entryPlan).then(
       (next) => {
         entry.settled = true
         // A superseded entry's late answer must never be shown.
         if (current !== entry) return
         setState(next)
-        if (next.status === 'resolved') options.onResolved?.(next)
-        else if (next.error) options.onError?.(next.error)
+        try {
+          if (next.status === 'resolved') options.onResolved?.(next)
+          else if (next.error) options.onError?.(next.error)
+        } catch (error) {
+          // The app's callback failing must not break the store or reject refresh().
+          console.error(error)
+        }
       },
       () => {
         entry.settled = true

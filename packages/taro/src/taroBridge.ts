@@ -1,4 +1,4 @@
-import { callWithCallbacks, taroApi } from './callApi'
+import { callWithCallbacks, hostEnv, taroApi } from './callApi'
 import { GroupEnterError, errMsgOf } from './GroupEnterError'
 import type { EnterOptions, GroupBridge, GroupEnterPayload, GroupEnterSource } from './types'
 
@@ -105,7 +105,8 @@ export function taroBridge(): GroupBridge {
       if (!sdk) sdk = { version: readSdkVersion() }
       return sdk.version
     },
-    has: (api) => taroApi(api) !== undefined,
+    // Taro H5 defines the group APIs as stubs that cannot work: they do not count.
+    has: (api) => taroApi(api) !== undefined && hostEnv() !== 'WEB',
     getGroupEnterInfo(options) {
       const passThrough: Record<string, unknown> = {}
       if (options.allowSingleChat) passThrough.allowSingleChat = true

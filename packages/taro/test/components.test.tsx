@@ -1,5 +1,5 @@
 import { act, screen, waitFor } from '@testing-library/react'
-import { GroupGate, GroupName } from '@opengid/taro'
+import { GroupGate, GroupName, useOpenGid } from '@opengid/taro'
 import { createSimulatedBridge, createSimulatedResolver } from '@opengid/taro/testing'
 import { resetFakeTaro, setMode } from './fake-taro'
 import { renderInGroup } from './helpers'
@@ -65,11 +65,22 @@ it('GroupName draws open data with the opengid on weapp', async () => {
   expect(view.container.querySelector('[data-open-data]')?.getAttribute('data-open-gid')).toBe('G_NAME')
 })
 
-it('GroupName renders only its fallback where open data does not exist', async () => {
+it('GroupName renders only its fallback where open data does not exist, even once resolved', async () => {
   setMode('h5-prod')
   const bridge = createSimulatedBridge({ opengid: 'G_NAME' })
-  const view = renderInGroup(<GroupName />, { bridge, resolver: createSimulatedResolver() })
-  await waitFor(() => expect(bridge.count('getGroupEnterInfo')).toBe(1))
-  await act(() => new Promise((r) => setTimeout(r, 10)))
-  expect(view.container.innerHTML).toBe('')
+  const resolver = createSimulatedResolver()
+  function Resolved() {
+    return <i>{useOpenGid()}</i>
+  }
+  const view = renderInGroup(
+    <>
+      <GroupName fallback='FB' />
+      <Resolved />
+    </>,
+    { bridge, resolver },
+  )
+  await waitFor(() => expect(view.container.querySelector('i')?.textContent).toBe('G_NAME'))
+  expect(resolver.calls).toHaveLength(1)
+  expect(view.container.textContent).toBe('FBG_NAME')
+  expect(view.container.querySelector('[data-open-data]')).toBeNull()
 })

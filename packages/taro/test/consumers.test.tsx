@@ -53,15 +53,17 @@ it('still makes one bridge call inside <StrictMode>', async () => {
   expect(resolver.calls).toHaveLength(1)
 })
 
-it('the provider does not re-render its children by itself', async () => {
-  const bridge = createSimulatedBridge()
+it("the provider's context value stays the same store from mount to resolved", async () => {
+  const bridge = createSimulatedBridge({ latency: { bridge: 5 } })
   let childRenders = 0
-  function Static() {
+  // Reads the context but selects a constant: only a new context value could re-render it.
+  function ContextReader() {
     childRenders++
+    useGroupEnterInfo(() => 0)
     return null
   }
-  renderInGroup(<Static />, { bridge, resolver: createSimulatedResolver() })
+  renderInGroup(<ContextReader />, { bridge, resolver: createSimulatedResolver() })
   await waitFor(() => expect(bridge.count('getGroupEnterInfo')).toBe(1))
-  await act(() => new Promise((r) => setTimeout(r, 10)))
+  await act(() => new Promise((r) => setTimeout(r, 20)))
   expect(childRenders).toBe(1)
 })

@@ -1,5 +1,11 @@
 import { act, screen, waitFor } from '@testing-library/react'
-import { createGroupEnterStore, useGroupEnterInfo, type GroupResolver, type ResolvedGroup } from '@opengid/taro'
+import {
+  createGroupEnterStore,
+  GroupContext,
+  useGroupEnterInfo,
+  type GroupResolver,
+  type ResolvedGroup,
+} from '@opengid/taro'
 import { createSimulatedBridge, createSimulatedResolver } from '@opengid/taro/testing'
 import { deferred, renderInGroup } from './helpers'
 
@@ -129,13 +135,30 @@ it('refresh() starts over and shares one in-flight resolution between callers', 
   expect(bridge.count('getGroupEnterInfo')).toBe(2)
 })
 
-it('calls onResolved and onError with the latest callbacks', async () => {
+it('calls onError once with the error', async () => {
   const bridge = createSimulatedBridge({ fail: { errCode: 65206 } })
   const onError = jest.fn()
   renderInGroup(<Shown />, { bridge, resolver: createSimulatedResolver(), onError })
   await waitFor(() => expect(shown()).toBe('error'))
   expect(onError).toHaveBeenCalledTimes(1)
   expect(onError.mock.calls[0][0]).toMatchObject({ code: 'LEFT_GROUP', errCode: 65206 })
+})
+
+it('calls the onResolved of the latest render, once, with the resolved state', async () => {
+  const bridge = createSimulatedBridge({ opengid: 'G_CB', latency: { bridge: 20 } })
+  const resolver = createSimulatedResolver()
+  const first = jest.fn()
+  const latest = jest.fn()
+  const view = renderInGroup(<Shown />, { bridge, resolver, onResolved: first })
+  view.rerender(
+    <GroupContext bridge={bridge} resolver={resolver} onResolved={latest}>
+      <Shown />
+    </GroupContext>,
+  )
+  await waitFor(() => expect(shown()).toBe('G_CB'))
+  expect(first).not.toHaveBeenCalled()
+  expect(latest).toHaveBeenCalledTimes(1)
+  expect(latest.mock.calls[0][0]).toMatchObject({ status: 'resolved', opengid: 'G_CB', source: 'getGroupEnterInfo' })
 })
 
 it('throws a message naming <GroupContext> when used outside it', () => {

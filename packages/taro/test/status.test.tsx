@@ -1,5 +1,5 @@
 import { screen, waitFor } from '@testing-library/react'
-import { httpResolver, useGroupEnterInfo, type GroupEnterState } from '@opengid/taro'
+import { httpResolver, taroBridge, useGroupEnterInfo, type GroupEnterState } from '@opengid/taro'
 import { calls, configureHost, resetFakeTaro, setMode } from './fake-taro'
 import { renderInGroup } from './helpers'
 
@@ -63,25 +63,32 @@ it("is 'none' for a launch that is not from a group, with no bridge call and no 
   expect(calls.map((c) => c.api)).toEqual([])
 })
 
-it("is 'none' on H5, which reports scene 0, without touching the stubs", async () => {
-  setMode('h5-prod')
-  const state = await settle()
-  expect(state).toMatchObject({ status: 'none', scene: 0 })
-  expect(calls).toEqual([])
-})
-
 it.each([
-  ['missing', 'the API is undefined'],
-  ['h5-dev', "Taro H5's development stub fails"],
-  ['h5-prod', "Taro H5's production stub 'succeeds' without data"],
-] as const)("is 'unsupported' when %s (%s), never resolved", async (mode, _why) => {
+  ['missing', 'a host without the group APIs (tt, alipay)', {}],
+  ['h5-dev', 'Taro H5 in development, scene 0', {}],
+  ['h5-prod', 'Taro H5 in production, scene 0', {}],
+  ['h5-prod', 'Taro H5 even when the launch claims a group', { webEnterOptions: { scene: 1008, chatType: 3 } }],
+] as const)("is 'unsupported' on %s (%s), without calling anything", async (mode, _why, host) => {
   setMode(mode)
-  // H5 reports scene 0; make it look like a group launch so the stub itself is reached.
-  configureHost({ webEnterOptions: { scene: 1008, chatType: 3 } })
+  configureHost(host)
   const state = await settle()
   expect(state.status).toBe('unsupported')
   expect(state.opengid).toBeUndefined()
-  expect(requests()).toHaveLength(0)
+  expect(calls).toEqual([])
+})
+
+// The stubs are never called through the store (see above), but a host that stubs the
+// APIs this way must still never look like success: the bridge itself says UNSUPPORTED.
+it.each([
+  ['missing', 'getGroupEnterInfo does not exist'],
+  ['h5-dev', "the development stub's fail: 暂时不支持 API"],
+  ['h5-prod', "the production stub's success without encryptedData"],
+] as const)('taroBridge() reports UNSUPPORTED on %s (%s)', async (mode, _why) => {
+  setMode(mode)
+  const bridge = taroBridge()
+  await expect(bridge.getGroupEnterInfo({})).rejects.toMatchObject({ code: 'UNSUPPORTED' })
+  await expect(bridge.getShareInfo('T')).rejects.toMatchObject({ code: 'UNSUPPORTED' })
+  if (mode !== 'missing') await expect(bridge.login()).rejects.toMatchObject({ code: 'UNSUPPORTED' })
 })
 
 it.each([

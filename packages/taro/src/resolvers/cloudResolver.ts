@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 import { GroupEnterError, errMsgOf } from '../GroupEnterError'
 import type { GroupResolver, ResolvedGroup } from '../types'
+import { serverError } from './httpResolver'
 
 export interface CloudResolverOptions {
   /** The cloud function's name. */
@@ -51,16 +52,12 @@ export function cloudResolver(options: CloudResolverOptions): GroupResolver<unde
           cause: failure,
         })
       }
-      const error = (result as { error?: { code?: unknown; message?: unknown; errCode?: unknown } } | null)?.error
+      const error = serverError(result)
       if (error) {
-        throw new GroupEnterError(
-          'RESOLVER',
-          typeof error.message === 'string' ? error.message : `Cloud function ${options.name} failed.`,
-          {
-            serverCode: typeof error.code === 'string' ? error.code : undefined,
-            errCode: typeof error.errCode === 'number' ? error.errCode : undefined,
-          },
-        )
+        throw new GroupEnterError('RESOLVER', error.message ?? `Cloud function ${options.name} failed.`, {
+          serverCode: error.code,
+          errCode: error.errCode,
+        })
       }
       return result as ResolvedGroup
     },

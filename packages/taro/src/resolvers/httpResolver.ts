@@ -35,17 +35,20 @@ interface Prepared {
 /** Gateway failures and overload are worth another attempt; a 4xx or a 500 bug is not. */
 const RETRYABLE_STATUS = [502, 503, 504]
 
-function serverError(data: unknown): { code?: string; message?: string } {
-  const error = (data as { error?: { code?: unknown; message?: unknown } } | null)?.error
+/** Reads the `{ error: { code, message, errCode? } }` answer of `@opengid/server`'s handlers and cloud function. */
+export function serverError(data: unknown): { code?: string; message?: string; errCode?: number } | undefined {
+  const error = (data as { error?: { code?: unknown; message?: unknown; errCode?: unknown } } | null)?.error
+  if (!error || typeof error !== 'object') return undefined
   return {
-    code: typeof error?.code === 'string' ? error.code : undefined,
-    message: typeof error?.message === 'string' ? error.message : undefined,
+    code: typeof error.code === 'string' ? error.code : undefined,
+    message: typeof error.message === 'string' ? error.message : undefined,
+    errCode: typeof error.errCode === 'number' ? error.errCode : undefined,
   }
 }
 
 /** The error for a non-2xx answer, carrying the server's `{ error: { code, message } }`. */
 export function httpStatusError(url: string, { statusCode, data }: HttpResponse): GroupEnterError {
-  const server = serverError(data)
+  const server = serverError(data) ?? {}
   return new GroupEnterError('RESOLVER', server.message ?? `${url} answered HTTP ${statusCode}.`, {
     status: statusCode,
     serverCode: server.code,
@@ -60,6 +63,7 @@ export function httpResolver(options: HttpResolverOptions): GroupResolver<Prepar
     prepare: async ({ bridge }) => (login ? { code: (await bridge.login()).code } : {}),
     async resolve(payload: GroupEnterPayload, { prepared, signal }): Promise<ResolvedGroup> {
       const request = options.request ?? (Taro.request as unknown as HttpRequest)
+      if (signal.aborted) throw new GroupEnterError('RESOLVER', 'The attempt was abandoned before the request.')
       const task = request({
         url,
         method: 'POST',

@@ -1,11 +1,7 @@
-import type { ChatType, GroupEnterSource } from '../types'
+import type { GroupEnterSource, ResolvedGroup } from '../types'
 
-export interface SimulatedGroup {
-  opengid: string
-  chatType?: ChatType
-  groupOpenid?: string
-  openSingleRoomid?: string
-}
+/** The group a simulated client was opened from: what a resolver would answer. */
+export type SimulatedGroup = ResolvedGroup
 
 /** The WeChat side a simulated client talks to: who logs in, and how group data is sealed. */
 export interface SimulatedWeChat {
