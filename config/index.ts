@@ -12,6 +12,10 @@ const alias = { '@opengid/taro': kitSource }
 // Taro compiles only src/ by default; the kit's TypeScript source needs the same loaders.
 const compile = { include: [kitSource] }
 
+if (process.env.TARO_ENV === 'weapp' && !process.env.OPENGID_RESOLVER_URL) {
+  console.warn('OPENGID_RESOLVER_URL is not set: this weapp build calls the local dev server (127.0.0.1:8787).')
+}
+
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'opengid-demo',
