@@ -19,8 +19,7 @@ export function makePayloads(count: number): Payload[] {
   return Array.from({ length: count }, (_, i) => {
     const user = `bench-user-${i}`
     const opengid = `G_BENCH_${i}`
-    fake.login(user)
-    const sealed = fake.encryptGroup(user, { opengid, source: 'getShareInfo' })
-    return { opengid, sessionKey: fake.sessionKey(user) as string, ...sealed }
+    const { encryptedData, iv } = fake.clientRequest(user, { opengid, source: 'getShareInfo' })
+    return { opengid, sessionKey: fake.sessionKey(user) as string, encryptedData, iv }
   })
 }

@@ -8,12 +8,7 @@ import { OPENGID } from './launch'
  * so that what remains of it is the kit's (and Taro's) own.
  */
 export async function serverRoundTrip(server: { url: string; fake: FakeWeChat }, user: string): Promise<number> {
-  const code = server.fake.login(user)
-  const body = JSON.stringify({
-    code,
-    ...server.fake.encryptGroup(user, { opengid: OPENGID }),
-    source: 'getGroupEnterInfo',
-  })
+  const body = JSON.stringify(server.fake.clientRequest(user, { opengid: OPENGID }))
   const start = performance.now()
   const response = await fetch(`${server.url}/api/opengid`, {
     method: 'POST',

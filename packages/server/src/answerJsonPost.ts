@@ -1,4 +1,5 @@
 import { answerForError, errorAnswer, type HttpAnswer } from './httpAnswer'
+import { reportInternalError, reportToConsole, type InternalErrorReporter } from './internalError'
 import { MAX_BODY_BYTES, type RequestBody } from './requestBody'
 
 /** What the node and fetch adapters know about a request, in common. */
@@ -8,8 +9,6 @@ export interface JsonPostRequest {
   /** Called only once method and content type passed, so refused bodies are never read. */
   readBody(): Promise<RequestBody>
 }
-
-export type InternalErrorReporter = (error: unknown) => void
 
 const JSON_CONTENT_TYPE = /^application\/json\s*(?:;|$)/i
 
@@ -54,11 +53,7 @@ export async function answerJsonPost(
   } catch (error) {
     const answer = answerForError(error)
     if (answer !== undefined) return answer
-    report(error)
+    reportInternalError(report, error)
     return errorAnswer(500, 'INTERNAL', 'internal server error')
   }
-}
-
-function reportToConsole(error: unknown): void {
-  console.error('[@opengid/server] unexpected error while answering a request:', error)
 }

@@ -1,9 +1,12 @@
 import { decodeBase64 } from './base64'
-import { OpenDataError } from './errors'
+import { badInput, OpenDataError } from './errors'
 
 const BLOCK_BYTES = 16
 /** Group payloads are well under 1 KiB; the cap keeps hostile input cheap to refuse. */
 export const MAX_CIPHERTEXT_BYTES = 64 * 1024
+// The base64 length of exactly MAX_CIPHERTEXT_BYTES. A text within it decodes to at
+// most 2 bytes more, and the next multiple of 16 is further away: with the block check
+// below, this cap alone bounds the ciphertext, before anything is decoded.
 const MAX_CIPHERTEXT_CHARS = Math.ceil(MAX_CIPHERTEXT_BYTES / 3) * 4
 
 export interface CipherInput {
@@ -15,7 +18,6 @@ export interface CipherInput {
 export function decodeCipherInput(encryptedData: unknown, iv: unknown): CipherInput {
   if (typeof encryptedData !== 'string') throw badInput('encryptedData must be a string')
   if (typeof iv !== 'string') throw badInput('iv must be a string')
-  // Checked before decoding so an oversized string costs nothing.
   if (encryptedData.length > MAX_CIPHERTEXT_CHARS) {
     throw badInput(`encryptedData is larger than ${MAX_CIPHERTEXT_BYTES} bytes`)
   }
@@ -23,9 +25,6 @@ export function decodeCipherInput(encryptedData: unknown, iv: unknown): CipherIn
   if (ciphertext === undefined) throw badInput('encryptedData is not standard base64')
   if (ciphertext.length === 0 || ciphertext.length % BLOCK_BYTES !== 0) {
     throw badInput('encryptedData must decode to a non-empty multiple of 16 bytes')
-  }
-  if (ciphertext.length > MAX_CIPHERTEXT_BYTES) {
-    throw badInput(`encryptedData is larger than ${MAX_CIPHERTEXT_BYTES} bytes`)
   }
   const ivBytes = iv.length <= 32 ? decodeBase64(iv) : undefined
   if (ivBytes === undefined || ivBytes.length !== BLOCK_BYTES) {
@@ -41,8 +40,4 @@ export function decodeSessionKey(sessionKey: unknown): Buffer {
     throw new OpenDataError('BAD_KEY', 'sessionKey must be standard base64 of exactly 16 bytes')
   }
   return key
-}
-
-function badInput(message: string): OpenDataError {
-  return new OpenDataError('BAD_INPUT', message)
 }

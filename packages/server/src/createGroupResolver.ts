@@ -1,6 +1,6 @@
-import { decodeCipherInput } from './cipherInput'
 import { code2Session, type FetchLike } from './code2Session'
-import { decryptGroupInfo } from './decryptGroupInfo'
+import { decryptDecoded } from './decryptOpenData'
+import { groupFromPayload } from './groupFromPayload'
 import { readGroupRequest } from './groupRequest'
 import type { ResolvedGroup } from './types'
 
@@ -26,11 +26,9 @@ export function createGroupResolver(options: GroupResolverOptions): (body: unkno
   checkOptions(options)
   const { appId, secret, endpoint, maxAgeSeconds, fetch, timeoutMs } = options
   return async (body) => {
-    const { code, encryptedData, iv } = readGroupRequest(body)
-    // Malformed data fails before the code is spent on WeChat's rate-limited API.
-    decodeCipherInput(encryptedData, iv)
+    const { code, cipher } = readGroupRequest(body)
     const { sessionKey } = await code2Session({ appId, secret, code, endpoint, fetch, timeoutMs })
-    return decryptGroupInfo({ sessionKey, encryptedData, iv, appId, maxAgeSeconds })
+    return groupFromPayload(decryptDecoded(sessionKey, cipher, { appId, maxAgeSeconds }))
   }
 }
 

@@ -1,6 +1,6 @@
 import { isUtf8 } from 'node:buffer'
 import { createDecipheriv } from 'node:crypto'
-import { decodeCipherInput, decodeSessionKey } from './cipherInput'
+import { decodeCipherInput, decodeSessionKey, type CipherInput } from './cipherInput'
 import { OpenDataError } from './errors'
 import { isRecord } from './isRecord'
 import { checkWatermark, type WatermarkPolicy } from './watermark'
@@ -17,14 +17,24 @@ export interface DecryptOpenDataOptions extends WatermarkPolicy {
  * Unknown keys are kept. Throws OpenDataError only.
  */
 export function decryptOpenData(options: DecryptOpenDataOptions): Record<string, unknown> {
-  const { ciphertext, iv } = decodeCipherInput(options.encryptedData, options.iv)
-  const key = decodeSessionKey(options.sessionKey)
-  const json = parseJsonObject(decrypt(key, iv, ciphertext))
-  checkWatermark(json, options)
+  return decryptDecoded(options.sessionKey, decodeCipherInput(options.encryptedData, options.iv), options)
+}
+
+/**
+ * decryptOpenData for a caller that decoded the client's half already, to
+ * refuse it before spending a login code: each request is decoded once.
+ */
+export function decryptDecoded(
+  sessionKey: string,
+  input: CipherInput,
+  policy: WatermarkPolicy,
+): Record<string, unknown> {
+  const json = parseJsonObject(decrypt(decodeSessionKey(sessionKey), input))
+  checkWatermark(json, policy)
   return json
 }
 
-function decrypt(key: Buffer, iv: Buffer, ciphertext: Buffer): Buffer {
+function decrypt(key: Buffer, { ciphertext, iv }: CipherInput): Buffer {
   try {
     const decipher = createDecipheriv('aes-128-cbc', key, iv)
     return Buffer.concat([decipher.update(ciphertext), decipher.final()])

@@ -1,4 +1,4 @@
-export { createFakeWeChat, type FakeWeChat, type FakeWeChatOptions } from './dev/fakeWeChat'
+export { createFakeWeChat, type FakeClientRequest, type FakeWeChat, type FakeWeChatOptions } from './dev/fakeWeChat'
 export type { FakeGroup } from './dev/groupPayload'
 export { encryptOpenData, type EncryptedOpenData } from './dev/encryptOpenData'
 export { startDevServer, DEV_APP_ID, type DevServer, type DevServerOptions } from './dev/devServer'

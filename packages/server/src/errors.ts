@@ -19,6 +19,11 @@ export class OpenDataError extends Error {
   }
 }
 
+/** Malformed client input. The dev server's fake endpoints use it too, so they answer like the real one. */
+export function badInput(message: string): OpenDataError {
+  return new OpenDataError('BAD_INPUT', message)
+}
+
 /**
  * errcode of a WeChatApiError when WeChat could not be asked at all: network
  * failure, timeout, or an answer that is not a code2Session answer. WeChat's

@@ -1,5 +1,5 @@
 import { OpenDataError } from './errors'
-import type { ChatType, ResolvedGroup } from './types'
+import { isChatType, type ResolvedGroup } from './types'
 
 /**
  * Reads both payload shapes: getGroupEnterInfo's `opengid` with snake_case
@@ -28,8 +28,4 @@ export function groupFromPayload(json: Record<string, unknown>): ResolvedGroup {
 
 function nonEmptyString(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined
-}
-
-function isChatType(value: unknown): value is ChatType {
-  return value === 1 || value === 2 || value === 3 || value === 4
 }

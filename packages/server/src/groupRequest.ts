@@ -1,5 +1,7 @@
-import { OpenDataError } from './errors'
+import { decodeCipherInput, type CipherInput } from './cipherInput'
+import { badInput } from './errors'
 import { isRecord } from './isRecord'
+import { isSource, type GroupSource } from './types'
 
 /** What the client kit's httpResolver POSTs. */
 export interface GroupRequestBody {
@@ -8,29 +10,43 @@ export interface GroupRequestBody {
   iv: string
   /** Sent when cloud development is on; a plain server cannot use it and ignores it. */
   cloudID?: string
-  source?: 'getGroupEnterInfo' | 'getShareInfo'
+  source?: GroupSource
+}
+
+/** What the resolver needs of a checked GroupRequestBody. */
+export interface GroupRequest {
+  code: string
+  cipher: CipherInput
 }
 
 // WeChat login codes are 32 characters; anything far longer is not one and
 // should not be forwarded to WeChat.
 const MAX_CODE_LENGTH = 256
 
-/** Checks the body's shape; throws BAD_INPUT naming the first field at fault. */
-export function readGroupRequest(body: unknown): GroupRequestBody {
-  if (!isRecord(body)) throw badInput('the body must be a JSON object')
-  const { code, encryptedData, iv, cloudID, source } = body
+/**
+ * Checks the body's shape and decodes its data; throws BAD_INPUT naming the
+ * first field at fault, so malformed data fails before the code is spent on
+ * WeChat's rate-limited API.
+ */
+export function readGroupRequest(body: unknown): GroupRequest {
+  const { code, encryptedData, iv, cloudID, source } = bodyFields(body)
   if (typeof code !== 'string' || code === '' || code.length > MAX_CODE_LENGTH) {
     throw badInput('code must be the non-empty string from login')
   }
-  if (typeof encryptedData !== 'string') throw badInput('encryptedData must be a string')
-  if (typeof iv !== 'string') throw badInput('iv must be a string')
+  const cipher = decodeCipherInput(encryptedData, iv)
   if (cloudID !== undefined && typeof cloudID !== 'string') throw badInput('cloudID must be a string when present')
-  if (source !== undefined && source !== 'getGroupEnterInfo' && source !== 'getShareInfo') {
-    throw badInput("source must be 'getGroupEnterInfo' or 'getShareInfo' when present")
-  }
-  return { code, encryptedData, iv, cloudID, source }
+  optionalSource(source)
+  return { code, cipher }
 }
 
-function badInput(message: string): OpenDataError {
-  return new OpenDataError('BAD_INPUT', message)
+/** The fields of a JSON body; the dev server's fake endpoints read theirs with it too. */
+export function bodyFields(body: unknown): Record<string, unknown> {
+  if (!isRecord(body)) throw badInput('the body must be a JSON object')
+  return body
+}
+
+/** `source` as httpResolver sends it; the fake's group-enter-info endpoint takes it too. */
+export function optionalSource(value: unknown): GroupSource | undefined {
+  if (value === undefined || isSource(value)) return value
+  throw badInput("source must be 'getGroupEnterInfo' or 'getShareInfo' when present")
 }

@@ -1,11 +1,15 @@
 import type { ServerResponse } from 'node:http'
-import { answerJsonPost, type InternalErrorReporter } from './answerJsonPost'
+import { answerJsonPost } from './answerJsonPost'
 import { createGroupResolver, type GroupResolverOptions } from './createGroupResolver'
 import { JSON_ANSWER_HEADERS, type HttpAnswer } from './httpAnswer'
+import type { InternalErrorReporter } from './internalError'
 import { readNodeBody, type NodeRequest } from './readNodeBody'
 
 export interface HandlerOptions extends GroupResolverOptions {
-  /** Receives errors that are bugs (answered 500); default console.error. Typed failures are not reported. */
+  /**
+   * Receives errors that are bugs (answered 500); default console.error. Typed
+   * failures are not reported. If it throws or rejects, the answer stays the same.
+   */
   onInternalError?: InternalErrorReporter
 }
 
@@ -32,7 +36,8 @@ export function nodeJsonPostHandler(
       { method: req.method ?? '', contentType: req.headers['content-type'], readBody: () => readNodeBody(req) },
       report,
     )
-    if (res.headersSent) return
+    // Written already by someone else, or the client is gone: nothing more can reach it.
+    if (res.headersSent || res.destroyed) return
     // A body left unread (refused early, or cut off at the size limit) would
     // otherwise be drained or parsed as the next request on this connection.
     sendJson(res, answer, req.complete ? undefined : { Connection: 'close' })

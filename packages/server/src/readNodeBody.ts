@@ -7,17 +7,32 @@ export type NodeRequest = IncomingMessage & { body?: unknown }
 /**
  * Reads at most MAX_BODY_BYTES. Past that it pauses the stream instead of
  * draining it, so a huge upload costs no memory; the caller then closes the
- * connection. A body already parsed by middleware is taken as is: the stream
- * has been consumed and the parser's own limit applied.
+ * connection. A body middleware parsed is taken as is, with the parser's own
+ * limit applied.
  */
-export function readNodeBody(req: NodeRequest): Promise<RequestBody> {
-  if (typeof req.body === 'string') return Promise.resolve(textWithinLimit(Buffer.from(req.body)))
-  if (Buffer.isBuffer(req.body)) return Promise.resolve(textWithinLimit(req.body))
-  if (req.body !== undefined) return Promise.resolve({ kind: 'parsed', value: req.body })
-  if (Number(req.headers['content-length']) > MAX_BODY_BYTES) return Promise.resolve(TOO_LARGE)
-  // Consumed by someone else without leaving req.body: waiting for 'end' would hang.
-  if (req.readableEnded) return Promise.reject(new Error('the request body was already consumed'))
+export async function readNodeBody(req: NodeRequest): Promise<RequestBody> {
+  // Only a consumed stream shows that a parser ran: Express 4's parsers set
+  // req.body = {} on requests they skip. (req.complete is no sign: it turns true
+  // once the body has arrived, whether anyone read it or not.)
+  if (req.readableEnded) return parsedBody(req.body)
+  if (Number(req.headers['content-length']) > MAX_BODY_BYTES) return TOO_LARGE
+  // 'close' has fired already and would not fire again for the listeners below.
+  if (req.destroyed) throw new Error('the request was aborted before its body was read')
+  return readStream(req)
+}
 
+function parsedBody(body: unknown): RequestBody {
+  if (typeof body === 'string') {
+    return Buffer.byteLength(body) > MAX_BODY_BYTES ? TOO_LARGE : { kind: 'text', text: body }
+  }
+  if (Buffer.isBuffer(body)) {
+    return body.length > MAX_BODY_BYTES ? TOO_LARGE : { kind: 'text', text: body.toString('utf8') }
+  }
+  if (body === undefined) throw new Error('the request body was already consumed')
+  return { kind: 'parsed', value: body }
+}
+
+function readStream(req: IncomingMessage): Promise<RequestBody> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let size = 0
@@ -50,8 +65,4 @@ export function readNodeBody(req: NodeRequest): Promise<RequestBody> {
     req.on('error', onFailure)
     req.on('close', onFailure)
   })
-}
-
-function textWithinLimit(bytes: Buffer): RequestBody {
-  return bytes.length > MAX_BODY_BYTES ? TOO_LARGE : { kind: 'text', text: bytes.toString('utf8') }
 }

@@ -1,6 +1,17 @@
 /** 1 WeChat single chat, 2 WeCom single chat, 3 WeChat group, 4 WeCom interop group. */
 export type ChatType = 1 | 2 | 3 | 4
 
+export function isChatType(value: unknown): value is ChatType {
+  return value === 1 || value === 2 || value === 3 || value === 4
+}
+
+/** Which client API produced the encrypted data. */
+export type GroupSource = 'getGroupEnterInfo' | 'getShareInfo'
+
+export function isSource(value: unknown): value is GroupSource {
+  return value === 'getGroupEnterInfo' || value === 'getShareInfo'
+}
+
 /** The answer for one group entry; the same shape the client kit stores. */
 export interface ResolvedGroup {
   /** The group's id for this Mini Program: never empty. */

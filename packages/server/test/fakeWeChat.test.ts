@@ -71,6 +71,32 @@ describe('createFakeWeChat', () => {
     expect(steady.sessionKey(user)).toBe(key)
   })
 
+  test('clientRequest logs the user in, then encrypts with the key of that login', () => {
+    const user = newUser()
+    fake.login(user)
+    const earlier = fake.sessionKey(user)
+    const request = fake.clientRequest(user, { opengid: 'G4', source: 'getShareInfo' })
+    expect(request).toEqual({
+      code: expect.any(String),
+      encryptedData: expect.any(String),
+      iv: expect.any(String),
+      source: 'getShareInfo',
+    })
+    expect(fake.sessionKey(user)).not.toBe(earlier)
+    const { encryptedData, iv } = request
+    expect(decryptOpenData({ sessionKey: fake.sessionKey(user) ?? '', encryptedData, iv }).openGId).toBe('G4')
+    expect(fake.clientRequest(user, { opengid: 'G4' }).source).toBe('getGroupEnterInfo')
+  })
+
+  test('issuedSessionKeys keeps every key handed out, the ones later logins replaced too', () => {
+    const user = newUser()
+    const before = fake.issuedSessionKeys.length
+    fake.login(user)
+    const first = fake.sessionKey(user)
+    fake.login(user)
+    expect(fake.issuedSessionKeys.slice(before)).toEqual([first, fake.sessionKey(user)])
+  })
+
   test('serves only GET /sns/jscode2session', async () => {
     const wechat = await createFakeWeChat({ appId: APP_ID, secret: SECRET }).listen()
     try {

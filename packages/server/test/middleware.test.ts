@@ -74,13 +74,16 @@ describe('createNodeHandler as Express-style middleware', () => {
   })
 
   test('reads the stream itself when no parser ran, and ends the request without calling next', async () => {
-    const app = chain(route('/api/opengid', handler))
+    const next = jest.fn()
+    const asMiddleware: Middleware = handler
+    const app = chain(route('/api/opengid', (req, res) => asMiddleware(req, res, next)))
     await withApp(app, async (url) => {
       const answer = await postJson(`${url}/api/opengid`, clientBody(fake, { opengid: 'G-plain' }))
       expect(answer.json).toEqual({ opengid: 'G-plain', chatType: 3 })
       expect((await postJson(`${url}/api/opengid`, { code: 'x' })).status).toBe(400)
       expect((await send(`${url}/other`, { method: 'GET' })).status).toBe(404)
     })
+    expect(next).not.toHaveBeenCalled()
   })
 
   test('a pre-parsed body still gets the same typed errors', async () => {

@@ -1,7 +1,7 @@
 import { createNodeHandler } from '@opengid/server'
 import type { FakeWeChat } from '@opengid/server/dev'
 import { APP_ID, SECRET, clientBody, makeFake, secretsOf } from './support/fixtures'
-import { postChunked, postJson, send } from './support/http'
+import { abandonPost, postChunked, postJson, send } from './support/http'
 import { MAX_AGE_SECONDS, scenarios } from './support/scenarios'
 import { serve, type Served } from './support/serve'
 
@@ -90,7 +90,42 @@ describe('createNodeHandler over HTTP', () => {
     }
   })
 
+  test('a client gone before its body is read: the handler settles without answering; the server answers the next', async () => {
+    const handler = createNodeHandler({ appId: APP_ID, secret: SECRET, endpoint: wechat.url })
+    let arrive!: () => void
+    const arrived = new Promise<void>((resolve) => (arrive = resolve))
+    let settle!: (answered: Promise<boolean>) => void
+    const settled = new Promise<boolean>((resolve) => (settle = resolve))
+    const app = await serve((req, res) => {
+      if (req.url !== '/gone') return void handler(req, res)
+      arrive()
+      // An async step before the handler (auth, a queue, latencyMs) that outlasts the client.
+      req.once('close', () => settle(handler(req, res).then(() => res.headersSent)))
+    })
+    try {
+      await abandonPost(`${app.url}/gone`, arrived)
+      expect(await within(2000, settled)).toBe(false)
+      const answer = await postJson(`${app.url}/next`, clientBody(fake, { opengid: 'G-after' }))
+      expect(answer.json).toEqual({ opengid: 'G-after', chatType: 3 })
+    } finally {
+      await app.close()
+    }
+  })
+
   test('refuses a configuration without a secret at creation', () => {
     expect(() => createNodeHandler({ appId: APP_ID, secret: '' })).toThrow(TypeError)
   })
 })
+
+/** `promise`, or a failure naming the hang once `ms` have passed. */
+async function within<T>(ms: number, promise: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const hang = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`still pending after ${ms} ms`)), ms)
+  })
+  try {
+    return await Promise.race([promise, hang])
+  } finally {
+    clearTimeout(timer)
+  }
+}

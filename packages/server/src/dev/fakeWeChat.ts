@@ -2,8 +2,9 @@ import { createHash, randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import { CLOUD_ID_EXPIRED, type CloudGroupInfo } from '../cloud'
 import { sendJson } from '../nodeHandler'
+import type { GroupSource } from '../types'
 import { encryptOpenData, type EncryptedOpenData } from './encryptOpenData'
-import { groupPayload, type FakeGroup } from './groupPayload'
+import { groupPayload, sourceOf, type FakeGroup } from './groupPayload'
 import { closeServer, listen } from './listen'
 import { requestPath } from './requestPath'
 
@@ -18,10 +19,21 @@ export interface FakeWeChatOptions {
   rotateSessionKeyOnLogin?: boolean
 }
 
+/** The body a client POSTs to the resolver endpoint, as the client kit's httpResolver sends it. */
+export interface FakeClientRequest extends EncryptedOpenData {
+  code: string
+  source: GroupSource
+}
+
 export interface FakeWeChat {
   readonly appId: string
   /** How many /sns/jscode2session requests the fake has answered. */
   readonly exchanges: number
+  /**
+   * Every session key the fake has handed out (base64), oldest first, including
+   * keys a later login replaced: a test can check that none of them leaks.
+   */
+  readonly issuedSessionKeys: readonly string[]
   /** wx.login for `user`: a code that works once. */
   login(user: string): string
   /** The user's current session key (base64), if they have one. */
@@ -32,6 +44,11 @@ export interface FakeWeChat {
    * like a session left from an earlier launch.
    */
   encryptGroup(user: string, group: FakeGroup): EncryptedOpenData
+  /**
+   * What a client following the safe order sends: login, then encryptGroup
+   * with the key of that login, then `{ code, encryptedData, iv, source }`.
+   */
+  clientRequest(user: string, group: FakeGroup): FakeClientRequest
   /** What a cloud function receives for this group's cloudID, or for an expired one. */
   openData(group: FakeGroup, options?: { expired?: boolean }): CloudGroupInfo
   /** Makes the next jscode2session answers fail with these errcodes, one per call, in order. */
@@ -56,6 +73,7 @@ export function createFakeWeChat(options: FakeWeChatOptions): FakeWeChat {
   const { appId, secret } = options
   const rotate = options.rotateSessionKeyOnLogin ?? true
   const sessionKeys = new Map<string, string>()
+  const issuedSessionKeys: string[] = []
   const codes = new Map<string, string>()
   const failures: number[] = []
   let exchanges = 0
@@ -63,9 +81,19 @@ export function createFakeWeChat(options: FakeWeChatOptions): FakeWeChat {
   const newSessionKey = (user: string): string => {
     const key = randomBytes(16).toString('base64')
     sessionKeys.set(user, key)
+    issuedSessionKeys.push(key)
     return key
   }
   const keyFor = (user: string): string => sessionKeys.get(user) ?? newSessionKey(user)
+
+  const login = (user: string): string => {
+    if (rotate || !sessionKeys.has(user)) newSessionKey(user)
+    const code = randomBytes(24).toString('base64url')
+    codes.set(code, user)
+    return code
+  }
+  const encryptGroup = (user: string, group: FakeGroup): EncryptedOpenData =>
+    encryptOpenData(keyFor(user), groupPayload(group, appId))
 
   const jscode2session = (query: URLSearchParams): Record<string, unknown> => {
     exchanges += 1
@@ -96,14 +124,16 @@ export function createFakeWeChat(options: FakeWeChatOptions): FakeWeChat {
     get exchanges() {
       return exchanges
     },
-    login(user) {
-      if (rotate || !sessionKeys.has(user)) newSessionKey(user)
-      const code = randomBytes(24).toString('base64url')
-      codes.set(code, user)
-      return code
+    get issuedSessionKeys() {
+      return [...issuedSessionKeys]
     },
+    login,
     sessionKey: (user) => sessionKeys.get(user),
-    encryptGroup: (user, group) => encryptOpenData(keyFor(user), groupPayload(group, appId)),
+    encryptGroup,
+    clientRequest(user, group) {
+      const code = login(user)
+      return { code, ...encryptGroup(user, group), source: sourceOf(group) }
+    },
     openData(group, { expired = false } = {}) {
       const cloudID = randomBytes(24).toString('base64url')
       return expired

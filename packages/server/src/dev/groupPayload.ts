@@ -1,4 +1,4 @@
-import type { ChatType } from '../types'
+import type { ChatType, GroupSource } from '../types'
 
 /** A group entry for the fake to encrypt. */
 export interface FakeGroup {
@@ -7,7 +7,7 @@ export interface FakeGroup {
   /** getGroupEnterInfo's chat_type; default 3 (WeChat group). */
   chatType?: ChatType
   /** Which API's payload shape to produce; default 'getGroupEnterInfo'. */
-  source?: 'getGroupEnterInfo' | 'getShareInfo'
+  source?: GroupSource
   groupOpenid?: string
   openSingleRoomid?: string
   /** Default: none for getGroupEnterInfo (none is documented), one for getShareInfo. */
@@ -18,9 +18,14 @@ export interface FakeGroup {
   appId?: string
 }
 
+/** One default for the payload's shape and the `source` a client reports with it. */
+export function sourceOf(group: FakeGroup): GroupSource {
+  return group.source ?? 'getGroupEnterInfo'
+}
+
 /** The plaintext JSON WeChat would encrypt for this group entry. */
 export function groupPayload(group: FakeGroup, appId: string): Record<string, unknown> {
-  const source = group.source ?? 'getGroupEnterInfo'
+  const source = sourceOf(group)
   const payload: Record<string, unknown> =
     source === 'getShareInfo'
       ? { openGId: group.opengid }

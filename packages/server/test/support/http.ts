@@ -1,4 +1,5 @@
 import { request } from 'node:http'
+import { connect } from 'node:net'
 
 export interface Answer {
   status: number
@@ -70,5 +71,23 @@ export function postChunked(url: string, bytes: number): Promise<{ status: numbe
     }
     req.write('{"code":"')
     pump()
+  })
+}
+
+/**
+ * Sends a POST's headers and the start of its body, waits for `arrived` (the
+ * server has the request), then disconnects: a client that gave up.
+ */
+export function abandonPost(url: string, arrived: Promise<void>): Promise<void> {
+  const { hostname, port, pathname } = new URL(url)
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname, () => {
+      socket.write(
+        `POST ${pathname} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 64\r\n\r\n{"co`,
+      )
+      void arrived.then(() => socket.destroy())
+    })
+    socket.on('error', reject)
+    socket.on('close', () => resolve())
   })
 }

@@ -1,0 +1,25 @@
+import { randomBytes } from 'node:crypto'
+import { createGroupResolver, type FetchLike } from '@opengid/server'
+import { encryptOpenData } from '@opengid/server/dev'
+import { decodeBase64 } from '../src/base64'
+import { APP_ID, SECRET } from './support/fixtures'
+
+jest.mock('../src/base64', () => {
+  const actual = jest.requireActual<typeof import('../src/base64')>('../src/base64')
+  return { decodeBase64: jest.fn(actual.decodeBase64) }
+})
+
+test('createGroupResolver decodes encryptedData and iv once per request', async () => {
+  const sessionKey = randomBytes(16).toString('base64')
+  const wechat: FetchLike = async () => ({
+    status: 200,
+    text: async () => JSON.stringify({ openid: 'o-user', session_key: sessionKey }),
+  })
+  const data = encryptOpenData(sessionKey, { opengid: 'G-once' })
+  const resolve = createGroupResolver({ appId: APP_ID, secret: SECRET, fetch: wechat })
+
+  expect(await resolve({ code: 'a-login-code', ...data })).toEqual({ opengid: 'G-once' })
+  const decoded = jest.mocked(decodeBase64).mock.calls.map(([text]) => text)
+  expect(decoded.filter((text) => text === data.encryptedData)).toHaveLength(1)
+  expect(decoded.filter((text) => text === data.iv)).toHaveLength(1)
+})
