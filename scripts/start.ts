@@ -24,5 +24,6 @@ async function main() {
 
 main().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error)
+  if ((error as { code?: unknown } | null)?.code === 'EADDRINUSE') console.error('Another port? PORT=8788 npm start')
   process.exit(1)
 })
