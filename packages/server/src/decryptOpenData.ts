@@ -34,16 +34,33 @@ export function decryptDecoded(
   return json
 }
 
+const BLOCK_BYTES = 16
+
+/**
+ * AES-128-CBC with the PKCS#7 padding checked here rather than by OpenSSL: the
+ * whole plaintext then comes out of one update() call and is sliced, not
+ * concatenated with final()'s last block (a copy on every request).
+ */
 function decrypt(key: Buffer, { ciphertext, iv }: CipherInput): Buffer {
+  let padded: Buffer
   try {
-    const decipher = createDecipheriv('aes-128-cbc', key, iv)
-    return Buffer.concat([decipher.update(ciphertext), decipher.final()])
+    const decipher = createDecipheriv('aes-128-cbc', key, iv).setAutoPadding(false)
+    padded = decipher.update(ciphertext)
+    decipher.final()
   } catch {
-    throw new OpenDataError(
-      'DECRYPT',
-      'encryptedData could not be decrypted with this session key: it was made under another session (log in before fetching it) or was altered',
-    )
+    throw decryptError()
   }
+  const pad = padded[padded.length - 1]
+  if (!(pad >= 1 && pad <= BLOCK_BYTES)) throw decryptError()
+  for (let i = padded.length - pad; i < padded.length; i++) if (padded[i] !== pad) throw decryptError()
+  return padded.subarray(0, padded.length - pad)
+}
+
+function decryptError(): OpenDataError {
+  return new OpenDataError(
+    'DECRYPT',
+    'encryptedData could not be decrypted with this session key: it was made under another session (log in before fetching it) or was altered',
+  )
 }
 
 // A wrong key pads correctly about once in 256 tries and yields garbage, which

@@ -88,6 +88,35 @@ describe('decryptOpenData', () => {
     expect(failure(options).code).toBe('NOT_JSON')
   })
 
+  // The padding is checked by this package (see decrypt()): each way PKCS#7 can be wrong.
+  test.each([
+    ['a last byte of 0', (json: Buffer) => Buffer.concat([json, Buffer.alloc(16 - (json.length % 16), 0)])],
+    ['a last byte over 16', (json: Buffer) => Buffer.concat([json, Buffer.alloc(16 - (json.length % 16), 17)])],
+    [
+      'pad bytes that disagree',
+      (json: Buffer) => {
+        const n = 16 - (json.length % 16) || 16
+        const pad = Buffer.alloc(n, n)
+        pad[0] = n === 1 ? pad[0] : n - 1
+        return Buffer.concat([json, pad])
+      },
+    ],
+  ])('padding with %s is DECRYPT', (_name, pad) => {
+    const iv = randomBytes(16)
+    // 13 bytes of JSON leave 3 bytes of padding to get wrong.
+    const padded = pad(Buffer.from('{"opengid":1}'))
+    const cipher = createCipheriv('aes-128-cbc', Buffer.from(sessionKey, 'base64'), iv).setAutoPadding(false)
+    const ciphertext = Buffer.concat([cipher.update(padded), cipher.final()])
+    const options = { sessionKey, encryptedData: ciphertext.toString('base64'), iv: iv.toString('base64') }
+    expect(failure(options).code).toBe('DECRYPT')
+  })
+
+  test('a whole block of padding (plaintext a multiple of 16 bytes) is removed', () => {
+    const json = '{"opengid":"G_SIXTEEN_BYTES___"}'
+    expect(Buffer.byteLength(json) % 16).toBe(0)
+    expect(decryptOpenData(sealed(JSON.parse(json)))).toEqual({ opengid: 'G_SIXTEEN_BYTES___' })
+  })
+
   describe('watermark rules', () => {
     const marked = (watermark: unknown) => sealed({ openGId: 'G', watermark })
 
