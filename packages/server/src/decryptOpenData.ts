@@ -1,4 +1,3 @@
-import { isUtf8 } from 'node:buffer'
 import { createDecipheriv } from 'node:crypto'
 import { decodeCipherInput, decodeSessionKey, type CipherInput } from './cipherInput'
 import { OpenDataError } from './errors'
@@ -63,13 +62,16 @@ function decryptError(): OpenDataError {
   )
 }
 
+// Strict: invalid UTF-8 throws instead of becoming U+FFFD, which might still parse,
+// so a tampered block fails. Decoding without `stream` keeps no state between calls.
+const UTF8 = new TextDecoder('utf-8', { fatal: true })
+
 // A wrong key pads correctly about once in 256 tries and yields garbage, which
 // must fail here as surely as bad padding fails above.
 function parseJsonObject(plaintext: Buffer): Record<string, unknown> {
   let json: unknown
   try {
-    // Invalid UTF-8 would become U+FFFD and might still parse: a tampered block must fail instead.
-    json = isUtf8(plaintext) ? JSON.parse(plaintext.toString('utf8')) : undefined
+    json = JSON.parse(UTF8.decode(plaintext))
   } catch {
     json = undefined
   }
