@@ -1,16 +1,9 @@
 import { code2Session, WECHAT_UNREACHABLE, WeChatApiError, type Code2SessionOptions } from '@opengid/server'
-import type { FakeWeChat } from '@opengid/server/dev'
-import { APP_ID, SECRET, makeFake, newUser } from './support/fixtures'
-import { serve, type Served } from './support/serve'
+import { APP_ID, SECRET, newUser, servedFake } from './support/fixtures'
+import { serve } from './support/serve'
 
-let fake: FakeWeChat
-let wechat: Served
-
-beforeAll(async () => {
-  fake = makeFake()
-  wechat = await fake.listen()
-})
-afterAll(() => wechat.close())
+const wechat = servedFake()
+const { fake } = wechat
 
 const options = (code: string, extra: Partial<Code2SessionOptions> = {}): Code2SessionOptions => ({
   appId: APP_ID,

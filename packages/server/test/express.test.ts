@@ -1,19 +1,12 @@
 import type { NextFunction, Request, Response } from 'express'
 import express from 'express'
 import { createNodeHandler } from '@opengid/server'
-import type { FakeWeChat } from '@opengid/server/dev'
-import { APP_ID, SECRET, clientBody, makeFake } from './support/fixtures'
+import { APP_ID, SECRET, clientBody, servedFake } from './support/fixtures'
 import { postJson } from './support/http'
-import { serve, type Served } from './support/serve'
+import { serve } from './support/serve'
 
-let fake: FakeWeChat
-let wechat: Served
-
-beforeAll(async () => {
-  fake = makeFake()
-  wechat = await fake.listen()
-})
-afterAll(() => wechat.close())
+const wechat = servedFake()
+const { fake } = wechat
 
 type Middleware = (req: Request, res: Response, next: NextFunction) => void
 

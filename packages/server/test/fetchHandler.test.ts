@@ -1,20 +1,15 @@
 import { createFetchHandler } from '@opengid/server'
-import type { FakeWeChat } from '@opengid/server/dev'
-import { APP_ID, SECRET, clientBody, makeFake, secretsOf } from './support/fixtures'
+import { APP_ID, SECRET, clientBody, secretsOf, servedFake } from './support/fixtures'
 import type { RawRequest } from './support/http'
 import { MAX_AGE_SECONDS, scenarios } from './support/scenarios'
-import type { Served } from './support/serve'
 
-let fake: FakeWeChat
-let wechat: Served
+const wechat = servedFake()
+const { fake } = wechat
 let handle: (request: Request) => Promise<Response>
 
-beforeAll(async () => {
-  fake = makeFake()
-  wechat = await fake.listen()
+beforeAll(() => {
   handle = createFetchHandler({ appId: APP_ID, secret: SECRET, endpoint: wechat.url, maxAgeSeconds: MAX_AGE_SECONDS })
 })
-afterAll(() => wechat.close())
 
 function toRequest(raw: RawRequest): Request {
   const headers = new Headers()

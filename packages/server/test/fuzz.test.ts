@@ -1,8 +1,7 @@
 import { createCipheriv, randomBytes } from 'node:crypto'
 import fc from 'fast-check'
 import { createNodeHandler, decryptGroupInfo, decryptOpenData, OpenDataError } from '@opengid/server'
-import type { FakeWeChat } from '@opengid/server/dev'
-import { APP_ID, SECRET, clientBody, makeFake } from './support/fixtures'
+import { APP_ID, SECRET, clientBody, servedFake } from './support/fixtures'
 import { send } from './support/http'
 import { outcome } from './support/outcome'
 import { serve, type Served } from './support/serve'
@@ -115,14 +114,12 @@ describe('decryptOpenData never fails untyped', () => {
 })
 
 describe('a running handler answers junk with typed 4xx JSON', () => {
-  let fake: FakeWeChat
-  let wechat: Served
+  const wechat = servedFake()
+  const { fake } = wechat
   let api: Served
   const internalErrors: unknown[] = []
 
   beforeAll(async () => {
-    fake = makeFake()
-    wechat = await fake.listen()
     api = await serve(
       createNodeHandler({
         appId: APP_ID,
@@ -133,10 +130,7 @@ describe('a running handler answers junk with typed 4xx JSON', () => {
       }),
     )
   })
-  afterAll(async () => {
-    await api.close()
-    await wechat.close()
-  })
+  afterAll(() => api.close())
 
   const anyValue = fc.oneof(fc.string(), fc.integer(), fc.constant(null), fc.jsonValue({ maxDepth: 2 }))
   const base64Of = (min: number, max: number) => fc.uint8Array({ minLength: min, maxLength: max }).map(b64)

@@ -1,9 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { createNodeHandler } from '@opengid/server'
-import type { FakeWeChat } from '@opengid/server/dev'
-import { APP_ID, SECRET, clientBody, makeFake } from './support/fixtures'
+import { APP_ID, SECRET, clientBody, servedFake } from './support/fixtures'
 import { postJson, send } from './support/http'
-import { serve, type Served } from './support/serve'
+import { serve } from './support/serve'
 
 type Req = IncomingMessage & { body?: unknown }
 type Next = (error?: unknown) => void
@@ -43,16 +42,13 @@ function route(path: string, handler: Middleware): Middleware {
   return (req, res, next) => (req.url === path ? handler(req, res, next) : next())
 }
 
-let fake: FakeWeChat
-let wechat: Served
+const wechat = servedFake()
+const { fake } = wechat
 let handler: ReturnType<typeof createNodeHandler>
 
-beforeAll(async () => {
-  fake = makeFake()
-  wechat = await fake.listen()
+beforeAll(() => {
   handler = createNodeHandler({ appId: APP_ID, secret: SECRET, endpoint: wechat.url })
 })
-afterAll(() => wechat.close())
 
 async function withApp<T>(app: ReturnType<typeof chain>, run: (url: string) => Promise<T>): Promise<T> {
   const served = await serve(app)

@@ -1,25 +1,19 @@
 import { createNodeHandler } from '@opengid/server'
-import type { FakeWeChat } from '@opengid/server/dev'
-import { APP_ID, SECRET, clientBody, makeFake, secretsOf } from './support/fixtures'
+import { APP_ID, SECRET, clientBody, secretsOf, servedFake } from './support/fixtures'
 import { abandonPost, postChunked, postJson, send } from './support/http'
 import { MAX_AGE_SECONDS, scenarios } from './support/scenarios'
 import { serve, type Served } from './support/serve'
 
-let fake: FakeWeChat
-let wechat: Served
+const wechat = servedFake()
+const { fake } = wechat
 let api: Served
 
 beforeAll(async () => {
-  fake = makeFake()
-  wechat = await fake.listen()
   api = await serve(
     createNodeHandler({ appId: APP_ID, secret: SECRET, endpoint: wechat.url, maxAgeSeconds: MAX_AGE_SECONDS }),
   )
 })
-afterAll(async () => {
-  await api.close()
-  await wechat.close()
-})
+afterAll(() => api.close())
 
 describe('createNodeHandler over HTTP', () => {
   test.each(scenarios)('$name → $status', async (scenario) => {

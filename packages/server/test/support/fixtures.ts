@@ -1,10 +1,33 @@
 import { createFakeWeChat, type FakeGroup, type FakeWeChat } from '@opengid/server/dev'
+import type { Served } from './serve'
 
 export const APP_ID = 'wx1234567890abcdef'
 export const SECRET = 'test-secret-0123456789abcdef'
 
 export function makeFake(rotateSessionKeyOnLogin?: boolean): FakeWeChat {
   return createFakeWeChat({ appId: APP_ID, secret: SECRET, rotateSessionKeyOnLogin })
+}
+
+/**
+ * The suite's fake WeChat, serving /sns/jscode2session on loopback from beforeAll
+ * to afterAll. Call it at the top of a file or describe block; `url` is known once
+ * the suite's later beforeAll hooks run.
+ */
+export function servedFake(): { fake: FakeWeChat; readonly url: string } {
+  const fake = makeFake()
+  let served: Served | undefined
+  beforeAll(async () => {
+    served = await fake.listen()
+  })
+  afterAll(() => served?.close())
+  return {
+    fake,
+    get url() {
+      if (!served)
+        throw new Error('servedFake(): the fake WeChat is not listening yet (use its url inside a hook or test)')
+      return served.url
+    },
+  }
 }
 
 let users = 0
