@@ -1,4 +1,4 @@
-import { callWithCallbacks, hostEnv, taroApi } from './callApi'
+import { callWithCallbacks, hostEnv, taroApis, type TaroApiName } from './taroApis'
 import { GroupEnterError, errMsgOf } from './GroupEnterError'
 import type { EnterOptions, GroupBridge, GroupEnterPayload, GroupEnterSource } from './types'
 
@@ -58,8 +58,8 @@ export function toBridgeError(result: unknown, api: string): GroupEnterError {
   return new GroupEnterError('BRIDGE', `${api} failed: ${errMsg}`, details)
 }
 
-function call(api: string, options: Record<string, unknown>): Promise<WeChatResult> {
-  const fn = taroApi(api)
+function call(api: TaroApiName, options: Record<string, unknown>): Promise<WeChatResult> {
+  const fn = taroApis[api]()
   if (!fn) return Promise.reject(new GroupEnterError('UNSUPPORTED', `${api} does not exist on this host.`))
   return callWithCallbacks<WeChatResult>(fn, options).catch((failure: unknown) => {
     throw toBridgeError(failure, api)
@@ -67,9 +67,9 @@ function call(api: string, options: Record<string, unknown>): Promise<WeChatResu
 }
 
 function readSdkVersion(): string | undefined {
-  for (const api of ['getAppBaseInfo', 'getSystemInfoSync']) {
+  for (const api of ['getAppBaseInfo', 'getSystemInfoSync'] as const) {
     try {
-      const version = (taroApi(api)?.({}) as { SDKVersion?: unknown } | undefined)?.SDKVersion
+      const version = (taroApis[api]()?.({}) as { SDKVersion?: unknown } | undefined)?.SDKVersion
       if (typeof version === 'string' && version) return version
     } catch {
       // Some hosts throw instead of lacking the API; the next one may still answer.
@@ -83,9 +83,9 @@ export function taroBridge(): GroupBridge {
   let sdk: { version: string | undefined } | undefined
   return {
     getEnterOptions() {
-      for (const api of ['getEnterOptionsSync', 'getLaunchOptionsSync']) {
+      for (const api of ['getEnterOptionsSync', 'getLaunchOptionsSync'] as const) {
         try {
-          const options = taroApi(api)?.({}) as EnterOptions | undefined
+          const options = taroApis[api]()?.({}) as EnterOptions | undefined
           if (options) return options
         } catch {
           // getEnterOptionsSync needs base library 2.9.4; older ones fall back to launch options.
@@ -95,9 +95,9 @@ export function taroBridge(): GroupBridge {
     },
     onAppShow(cb) {
       const listener = (options: EnterOptions) => cb(options)
-      taroApi('onAppShow')?.(listener as unknown as Record<string, unknown>)
+      taroApis.onAppShow()?.(listener as unknown as Record<string, unknown>)
       return () => {
-        taroApi('offAppShow')?.(listener as unknown as Record<string, unknown>)
+        taroApis.offAppShow()?.(listener as unknown as Record<string, unknown>)
       }
     },
     sdkVersion() {
@@ -106,7 +106,7 @@ export function taroBridge(): GroupBridge {
       return sdk.version
     },
     // Taro H5 defines the group APIs as stubs that cannot work: they do not count.
-    has: (api) => taroApi(api) !== undefined && hostEnv() !== 'WEB',
+    has: (api) => taroApis[api]() !== undefined && hostEnv() !== 'WEB',
     getGroupEnterInfo(options) {
       const passThrough: Record<string, unknown> = {}
       if (options.allowSingleChat) passThrough.allowSingleChat = true

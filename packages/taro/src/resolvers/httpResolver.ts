@@ -1,5 +1,5 @@
-import Taro from '@tarojs/taro'
 import { GroupEnterError, errMsgOf } from '../GroupEnterError'
+import { taroApis } from '../taroApis'
 import type { GroupEnterPayload, GroupResolver, ResolvedGroup } from '../types'
 
 export interface HttpRequestOptions {
@@ -62,7 +62,8 @@ export function httpResolver(options: HttpResolverOptions): GroupResolver<Prepar
   return {
     prepare: async ({ bridge }) => (login ? { code: (await bridge.login()).code } : {}),
     async resolve(payload: GroupEnterPayload, { prepared, signal }): Promise<ResolvedGroup> {
-      const request = options.request ?? (Taro.request as unknown as HttpRequest)
+      const request = options.request ?? (taroApis.request() as unknown as HttpRequest | undefined)
+      if (!request) throw new GroupEnterError('UNSUPPORTED', 'Taro.request is not available on this host.')
       if (signal.aborted) throw new GroupEnterError('RESOLVER', 'The attempt was abandoned before the request.')
       const task = request({
         url,
