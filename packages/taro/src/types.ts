@@ -6,20 +6,38 @@ export type ChatType = 1 | 2 | 3 | 4
 
 export type GroupEnterSource = 'getGroupEnterInfo' | 'getShareInfo'
 
-export interface GroupEnterState {
-  status: GroupEnterStatus
-  /** Set when `status === 'resolved'`. */
-  opengid?: string
+/** What every state carries: the launch as the enter options told it. */
+interface GroupEnterBase {
+  /** From the enter options; may be 0 or missing in development builds. */
   chatType?: ChatType
   scene?: number
-  /** The user's id inside that chat: differs per chat, never a group key. Only with `needGroupOpenID`. */
-  groupOpenid?: string
-  /** Single-chat launches, only with `allowSingleChat`. */
-  openSingleRoomid?: string
-  source?: GroupEnterSource
-  /** Set when `status === 'error'`. */
-  error?: GroupEnterError
 }
+
+/** Fields only a resolved group has; `never` elsewhere, so selectors read them from any state. */
+interface NoGroup {
+  opengid?: never
+  groupOpenid?: never
+  openSingleRoomid?: never
+  source?: never
+}
+
+/**
+ * One state of the group entry, discriminated by `status`: once `status` is checked,
+ * `opengid` is a `string` (resolved) and `error` a `GroupEnterError` (error).
+ */
+export type GroupEnterState =
+  | (GroupEnterBase & NoGroup & { status: 'idle' | 'loading' | 'none' | 'unsupported'; error?: never })
+  | (GroupEnterBase & {
+      status: 'resolved'
+      opengid: string
+      /** The user's id inside that chat: differs per chat, never a group key. Only with `needGroupOpenID`. */
+      groupOpenid?: string
+      /** Single-chat launches, only with `allowSingleChat`. */
+      openSingleRoomid?: string
+      source: GroupEnterSource
+      error?: never
+    })
+  | (GroupEnterBase & NoGroup & { status: 'error'; error: GroupEnterError })
 
 /** What `getEnterOptionsSync` / `getLaunchOptionsSync` / `onAppShow` carry (the fields the kit reads). */
 export interface EnterOptions {

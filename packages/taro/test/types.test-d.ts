@@ -56,3 +56,19 @@ export const customResolver: GroupResolver<{ token: string }> = {
 
 // @ts-expect-error url is required
 httpResolver({})
+
+export function narrowing(state: GroupEnterState) {
+  if (state.status === 'resolved') {
+    assertType<Equal<typeof state.opengid, string>>()
+    assertType<Equal<typeof state.source, 'getGroupEnterInfo' | 'getShareInfo'>>()
+  }
+  if (state.status === 'error') assertType<Equal<typeof state.error, GroupEnterError>>()
+  if (state.status === 'loading') assertType<Equal<typeof state.opengid, undefined>>()
+  // @ts-expect-error error may be undefined until status says 'error'
+  void state.error.code
+  // @ts-expect-error a resolved state always has its opengid
+  const resolved: GroupEnterState = { status: 'resolved', source: 'getGroupEnterInfo' }
+  // @ts-expect-error only a resolved state carries an opengid
+  const loading: GroupEnterState = { status: 'loading', opengid: 'G' }
+  return [resolved, loading]
+}
