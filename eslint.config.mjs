@@ -4,7 +4,16 @@ import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', 'node_modules/**', 'coverage/**', 'test-artifacts/**', 'bench/results.json'] },
+  {
+    ignores: [
+      '**/dist/**',
+      'node_modules/**',
+      'coverage/**',
+      'test-artifacts/**',
+      'bench/results.json',
+      'test/docs/blocks/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

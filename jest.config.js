@@ -11,6 +11,13 @@ const sources = {
   '^@opengid/server/dev$': '<rootDir>/packages/server/src/dev.ts',
 }
 
+const withFakeTaro = {
+  ...sources,
+  // Jest cannot load the real Taro runtime; tests pick a platform mode of this fake.
+  '^@tarojs/taro$': '<rootDir>/packages/taro/test/fake-taro/index.ts',
+  '^@tarojs/components$': '<rootDir>/packages/taro/test/fake-taro/components.tsx',
+}
+
 /** @type {import('jest').Config} */
 module.exports = {
   projects: [
@@ -20,12 +27,16 @@ module.exports = {
       testEnvironment: 'jsdom',
       testMatch: ['<rootDir>/packages/taro/test/**/*.test.{ts,tsx}'],
       transform,
-      moduleNameMapper: {
-        ...sources,
-        // Jest cannot load the real Taro runtime; tests pick a platform mode of this fake.
-        '^@tarojs/taro$': '<rootDir>/packages/taro/test/fake-taro/index.ts',
-        '^@tarojs/components$': '<rootDir>/packages/taro/test/fake-taro/components.tsx',
-      },
+      moduleNameMapper: withFakeTaro,
+    },
+    {
+      // The README's test recipes, as written there (scripts/readmeBlocks.ts writes them out).
+      displayName: 'docs',
+      rootDir: __dirname,
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/test/docs/blocks/**/*.test.{ts,tsx}'],
+      transform,
+      moduleNameMapper: withFakeTaro,
     },
     {
       displayName: 'server',
