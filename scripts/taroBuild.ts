@@ -27,20 +27,46 @@ export function isBuildFresh(platform: 'h5' | 'weapp'): boolean {
 /** How much of a failed build's log is worth showing: its end, where the error is. */
 const LOG_TAIL = 6000
 
-/**
- * Runs `taro build` for a platform; rejects with the end of the build's output when it
- * fails. A test that gives up (a timeout) passes `signal` so webpack does not run on.
- */
+export interface TaroBuildOptions {
+  /** The app to build, with its own `@tarojs/cli`; default this repository's demo. */
+  appDir?: string
+  env?: Record<string, string>
+  /** Ends the build early (e.g. a caller that gives up) so webpack does not run on. */
+  signal?: AbortSignal
+}
+
+/** Runs `taro build` for a platform; rejects with the end of the build's output when it fails. */
 export function taroBuild(
   platform: 'h5' | 'weapp',
-  env: Record<string, string> = {},
-  signal?: AbortSignal,
+  { appDir = ROOT, env = {}, signal }: TaroBuildOptions = {},
 ): Promise<void> {
+  const cli = require.resolve('@tarojs/cli/bin/taro', { paths: [appDir] })
+  return run(process.execPath, [cli, 'build', '--type', platform], {
+    cwd: appDir,
+    // An inherited NODE_ENV (jest sets 'test') would give a half-development build.
+    env: { NODE_ENV: 'production', ...env },
+    signal,
+  }).then(
+    () => undefined,
+    (error: Error) => {
+      throw new Error(`taro build --type ${platform} in ${appDir} failed with ${error.message}`)
+    },
+  )
+}
+
+export interface RunOptions {
+  cwd: string
+  /** Added to this process's environment. */
+  env?: Record<string, string>
+  signal?: AbortSignal
+}
+
+/** Runs a command to its end; rejects with its exit code and the end of its output. */
+export function run(command: string, args: string[], { cwd, env = {}, signal }: RunOptions): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [require.resolve('@tarojs/cli/bin/taro'), 'build', '--type', platform], {
-      cwd: ROOT,
-      // An inherited NODE_ENV (jest sets 'test') would give a half-development build.
-      env: { ...process.env, NODE_ENV: 'production', ...env },
+    const child = spawn(command, args, {
+      cwd,
+      env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
       signal,
     })
@@ -53,12 +79,8 @@ export function taroBuild(
     child.on('error', reject)
     child.on('close', (code) =>
       code === 0
-        ? resolve()
-        : reject(
-            new Error(
-              `taro build --type ${platform} failed (${code}):\n${stripVTControlCharacters(output).slice(-LOG_TAIL)}`,
-            ),
-          ),
+        ? resolve(output)
+        : reject(new Error(`exit code ${code}:\n${stripVTControlCharacters(output).slice(-LOG_TAIL)}`)),
     )
   })
 }

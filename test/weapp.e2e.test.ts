@@ -1,5 +1,7 @@
+import path from 'node:path'
 import { startDevServer, type DevServer } from '@opengid/server/dev'
-import { buildWeapp, launchWeapp, readWeappBundle, type Entry, type WeappBundle, type WeappHost } from './weapp-host'
+import { ROOT } from '../scripts/taroBuild'
+import { launchWeapp, readWeappBundle, type Entry, type WeappBundle, type WeappHost } from './weapp-host'
 
 // The compiled demo (dist/weapp) in a host that plays the WeChat client,
 // against the real resolver endpoint and the fake WeChat behind it. The page's
@@ -17,18 +19,13 @@ let server: DevServer
 let bundle: WeappBundle
 let app: WeappHost | undefined
 
-// Ends a build still running when jest gives up on beforeAll.
-const build = new AbortController()
-
 beforeAll(async () => {
-  bundle = readWeappBundle(await buildWeapp(build.signal))
+  // Built by `npm test` before jest starts (scripts/testBuilds.ts), with the default resolver URL.
+  bundle = readWeappBundle(path.join(ROOT, 'dist/weapp'))
   server = await startDevServer({ port: 0, appId: APP_ID, secret: 'e2e-secret' })
-}, 120_000)
-
-afterAll(() => {
-  build.abort()
-  return server?.close()
 })
+
+afterAll(() => server?.close())
 
 afterEach(() => app?.close())
 

@@ -1,4 +1,3 @@
-export { buildWeapp } from './buildWeapp'
 export { readWeappBundle, type WeappBundle } from './bundle'
 export type { CallLog, LogEntry } from './callLog'
 export type { Entry } from './entry'

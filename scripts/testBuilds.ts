@@ -1,0 +1,29 @@
+import { writeReadmeBlocks } from './readmeBlocks'
+import { ROOT, run, taroBuild } from './taroBuild'
+import { prepareConsumerApp } from '../test/consumer-app/prepare'
+
+/**
+ * Everything the test suites read that takes a build, made once before jest starts
+ * (`npm test`), so no suite builds inside a hook with a wall-clock limit: the README
+ * code blocks, the packages' dist (the error-identity and consumer-app suites use the
+ * published form), the demo for H5 and weapp, and the consumer app from the tarballs.
+ */
+async function main() {
+  const step = (line: string) => console.log(`[test builds] ${line}`)
+  const started = Date.now()
+  step(`README code blocks: ${writeReadmeBlocks().length}`)
+  step('packages: npm run build')
+  await run('npm', ['run', 'build'], { cwd: ROOT })
+  step('demo: taro build --type h5')
+  await taroBuild('h5')
+  // The weapp host keeps each request's path and swaps in the dev server's origin.
+  step('demo: taro build --type weapp')
+  await taroBuild('weapp', { env: { OPENGID_RESOLVER_URL: '' } })
+  await prepareConsumerApp(step)
+  step(`done in ${Math.round((Date.now() - started) / 1000)} s`)
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error)
+  process.exit(1)
+})
