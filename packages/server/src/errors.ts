@@ -1,3 +1,8 @@
+import { instanceOfBrand } from './brand'
+
+const OPEN_DATA_ERROR: unique symbol = Symbol.for('opengid.OpenDataError')
+const WECHAT_API_ERROR: unique symbol = Symbol.for('opengid.WeChatApiError')
+
 /** Why open data could not be turned into a result. Stable: programs branch on it. */
 export type OpenDataErrorCode =
   'BAD_INPUT' | 'BAD_KEY' | 'DECRYPT' | 'NOT_JSON' | 'APPID_MISMATCH' | 'EXPIRED' | 'NO_GROUP'
@@ -7,6 +12,11 @@ export type OpenDataErrorCode =
  * never carry the session key or the decrypted plaintext.
  */
 export class OpenDataError extends Error {
+  /** True for an OpenDataError of any copy of this package (CJS, ESM, another version). */
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return instanceOfBrand(this, OpenDataError, OPEN_DATA_ERROR, value)
+  }
+
   readonly code: OpenDataErrorCode
   /** WeChat's own errCode when WeChat reported the failure (a cloudID's -601006 "cloudID expired."). */
   readonly errCode?: number
@@ -16,6 +26,10 @@ export class OpenDataError extends Error {
     this.name = 'OpenDataError'
     this.code = code
     if (errCode !== undefined) this.errCode = errCode
+  }
+
+  get [OPEN_DATA_ERROR](): true {
+    return true
   }
 }
 
@@ -33,6 +47,11 @@ export const WECHAT_UNREACHABLE = -2
 
 /** An error answer from a WeChat server API, or WECHAT_UNREACHABLE. */
 export class WeChatApiError extends Error {
+  /** True for a WeChatApiError of any copy of this package (CJS, ESM, another version). */
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return instanceOfBrand(this, WeChatApiError, WECHAT_API_ERROR, value)
+  }
+
   readonly errcode: number
   readonly errmsg: string
 
@@ -41,5 +60,9 @@ export class WeChatApiError extends Error {
     this.name = 'WeChatApiError'
     this.errcode = errcode
     this.errmsg = errmsg
+  }
+
+  get [WECHAT_API_ERROR](): true {
+    return true
   }
 }

@@ -14,8 +14,24 @@ export interface GroupEnterErrorDetails {
   cause?: unknown
 }
 
+// Registered, so every copy of the kit (its CJS and ESM builds, two bundled
+// versions) marks its errors with the same symbol.
+const GROUP_ENTER_ERROR: unique symbol = Symbol.for('opengid.GroupEnterError')
+
 /** Every failure the kit reports: `code` is for programs, `message` for people. */
 export class GroupEnterError extends Error {
+  /**
+   * True for a GroupEnterError of any copy of the kit: an app can load both
+   * builds (the dual package hazard), and each defines its own class. A
+   * subclass keeps the ordinary prototype-chain check.
+   */
+  static [Symbol.hasInstance](value: unknown): boolean {
+    if (this !== GroupEnterError) return Function.prototype[Symbol.hasInstance].call(this, value)
+    return (
+      typeof value === 'object' && value !== null && (value as { [key: symbol]: unknown })[GROUP_ENTER_ERROR] === true
+    )
+  }
+
   readonly code: GroupEnterErrorCode
   readonly errCode?: number
   readonly errMsg?: string
@@ -34,8 +50,13 @@ export class GroupEnterError extends Error {
     this.serverCode = details.serverCode
     this.retryable = details.retryable ?? code === 'TIMEOUT'
     this.cause = details.cause
-    // Keeps `instanceof` working when compiled to ES5-style classes by a host toolchain.
-    Object.setPrototypeOf(this, GroupEnterError.prototype)
+    // Keeps the prototype (and so the brand below) when a host toolchain compiles
+    // classes to ES5, where extending Error loses it; new.target keeps a subclass's.
+    Object.setPrototypeOf(this, new.target.prototype)
+  }
+
+  get [GROUP_ENTER_ERROR](): true {
+    return true
   }
 }
 
