@@ -12,7 +12,10 @@ export interface Code2SessionOptions {
   secret: string
   /** The code from the client's login call; it works once. */
   code: string
-  /** Default https://api.weixin.qq.com; point it at a fake WeChat in tests. */
+  /**
+   * WeChat's API origin. Default: the OPENGID_WECHAT_ENDPOINT environment
+   * variable when set, else https://api.weixin.qq.com.
+   */
   endpoint?: string
   fetch?: FetchLike
   /** Per attempt; default 5000. */
@@ -27,6 +30,11 @@ export interface WeChatSession {
 }
 
 export const DEFAULT_ENDPOINT = 'https://api.weixin.qq.com'
+/**
+ * The environment variable that points code2Session at another origin (a fake
+ * WeChat) without changing code, wherever no `endpoint` option is given.
+ */
+export const ENDPOINT_ENV = 'OPENGID_WECHAT_ENDPOINT'
 const DEFAULT_TIMEOUT_MS = 5000
 const SYSTEM_BUSY = -1
 
@@ -45,7 +53,7 @@ export async function code2Session(options: Code2SessionOptions): Promise<WeChat
     js_code: options.code,
     grant_type: 'authorization_code',
   })
-  const url = `${(options.endpoint ?? DEFAULT_ENDPOINT).replace(/\/+$/, '')}/sns/jscode2session?${query}`
+  const url = `${wechatEndpoint(options.endpoint).replace(/\/+$/, '')}/sns/jscode2session?${query}`
   const attempt = () => requestSession(url, options.fetch ?? fetch, options.timeoutMs ?? DEFAULT_TIMEOUT_MS)
   try {
     return await attempt()
@@ -53,6 +61,15 @@ export async function code2Session(options: Code2SessionOptions): Promise<WeChat
     if (error instanceof WeChatApiError && error.errcode === SYSTEM_BUSY) return attempt()
     throw error
   }
+}
+
+/** The origin code2Session calls: the option, else the environment variable, else WeChat's. */
+export function wechatEndpoint(option: string | undefined): string {
+  if (option !== undefined) return option
+  // Read on each call, not at import, so a test or a dev script can set it late;
+  // `process` is missing in runtimes without Node compatibility.
+  const fromEnv = typeof process === 'undefined' ? undefined : process.env[ENDPOINT_ENV]
+  return fromEnv === undefined || fromEnv === '' ? DEFAULT_ENDPOINT : fromEnv
 }
 
 async function requestSession(url: string, fetchImpl: FetchLike, timeoutMs: number): Promise<WeChatSession> {

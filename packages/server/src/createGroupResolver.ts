@@ -1,4 +1,4 @@
-import { code2Session, type FetchLike } from './code2Session'
+import { code2Session, ENDPOINT_ENV, wechatEndpoint, type FetchLike } from './code2Session'
 import { decryptDecoded } from './decryptOpenData'
 import { groupFromPayload } from './groupFromPayload'
 import { readGroupRequest } from './groupRequest'
@@ -7,7 +7,10 @@ import type { ResolvedGroup } from './types'
 export interface GroupResolverOptions {
   appId: string
   secret: string
-  /** WeChat's API origin; default https://api.weixin.qq.com. */
+  /**
+   * WeChat's API origin. Default: the OPENGID_WECHAT_ENDPOINT environment
+   * variable as it is at creation, else https://api.weixin.qq.com.
+   */
   endpoint?: string
   /** Refuse watermarked data older than this (EXPIRED). Unset: no age limit. */
   maxAgeSeconds?: number
@@ -24,7 +27,8 @@ export interface GroupResolverOptions {
  */
 export function createGroupResolver(options: GroupResolverOptions): (body: unknown) => Promise<ResolvedGroup> {
   checkOptions(options)
-  const { appId, secret, endpoint, maxAgeSeconds, fetch, timeoutMs } = options
+  const { appId, secret, maxAgeSeconds, fetch, timeoutMs } = options
+  const endpoint = checkedEndpoint(options.endpoint)
   return async (body) => {
     const { code, cipher } = readGroupRequest(body)
     const { sessionKey } = await code2Session({ appId, secret, code, endpoint, fetch, timeoutMs })
@@ -43,4 +47,20 @@ function checkOptions(options: GroupResolverOptions): void {
   if (timeoutMs !== undefined && !(timeoutMs > 0 && Number.isFinite(timeoutMs))) {
     throw new TypeError('timeoutMs must be a finite number > 0')
   }
+}
+
+/** Resolved once, so a mistyped option or environment variable fails at start-up, not on each request. */
+function checkedEndpoint(option: string | undefined): string {
+  const endpoint = wechatEndpoint(option)
+  let protocol: string | undefined
+  try {
+    protocol = new URL(endpoint).protocol
+  } catch {
+    protocol = undefined
+  }
+  if (protocol !== 'https:' && protocol !== 'http:') {
+    const source = option === undefined ? `the ${ENDPOINT_ENV} environment variable` : 'endpoint'
+    throw new TypeError(`${source} must be an http(s) URL such as https://api.weixin.qq.com`)
+  }
+  return endpoint
 }

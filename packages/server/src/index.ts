@@ -12,6 +12,7 @@ export { createGroupResolver, type GroupResolverOptions } from './createGroupRes
 export type { GroupRequestBody } from './groupRequest'
 export { createNodeHandler, type HandlerOptions, type NodeHandler } from './nodeHandler'
 export { createFetchHandler } from './fetchHandler'
+export { bodyParserErrorHandler } from './bodyParserErrors'
 export type { HttpErrorCode } from './httpAnswer'
 export { MAX_BODY_BYTES } from './requestBody'
 export { MAX_CIPHERTEXT_BYTES } from './cipherInput'

@@ -36,12 +36,17 @@ export function nodeJsonPostHandler(
       { method: req.method ?? '', contentType: req.headers['content-type'], readBody: () => readNodeBody(req) },
       report,
     )
-    // Written already by someone else, or the client is gone: nothing more can reach it.
-    if (res.headersSent || res.destroyed) return
-    // A body left unread (refused early, or cut off at the size limit) would
-    // otherwise be drained or parsed as the next request on this connection.
-    sendJson(res, answer, req.complete ? undefined : { Connection: 'close' })
+    answerNodeRequest(req, res, answer)
   }
+}
+
+/** Writes the answer to a request whose body may be partly unread. */
+export function answerNodeRequest(req: NodeRequest, res: ServerResponse, answer: HttpAnswer): void {
+  // Written already by someone else, or the client is gone: nothing more can reach it.
+  if (res.headersSent || res.destroyed) return
+  // A body left unread (refused early, or cut off at the size limit) would
+  // otherwise be drained or parsed as the next request on this connection.
+  sendJson(res, answer, req.complete ? undefined : { Connection: 'close' })
 }
 
 export function sendJson(res: ServerResponse, answer: HttpAnswer, extraHeaders?: Record<string, string>): void {

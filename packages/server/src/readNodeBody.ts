@@ -7,21 +7,23 @@ export type NodeRequest = IncomingMessage & { body?: unknown }
 /**
  * Reads at most MAX_BODY_BYTES. Past that it pauses the stream instead of
  * draining it, so a huge upload costs no memory; the caller then closes the
- * connection. A body middleware parsed is taken as is, with the parser's own
- * limit applied.
+ * connection. A body middleware already read is taken as is, under the same
+ * cap: parsers allow more (express.json() 100 KB), and the cap must not depend
+ * on which middleware ran first.
  */
 export async function readNodeBody(req: NodeRequest): Promise<RequestBody> {
+  const length = req.headers['content-length']
+  if (Number(length) > MAX_BODY_BYTES) return TOO_LARGE
   // Only a consumed stream shows that a parser ran: Express 4's parsers set
   // req.body = {} on requests they skip. (req.complete is no sign: it turns true
   // once the body has arrived, whether anyone read it or not.)
-  if (req.readableEnded) return parsedBody(req.body)
-  if (Number(req.headers['content-length']) > MAX_BODY_BYTES) return TOO_LARGE
+  if (req.readableEnded) return parsedBody(req.body, length === undefined)
   // 'close' has fired already and would not fire again for the listeners below.
   if (req.destroyed) throw new Error('the request was aborted before its body was read')
   return readStream(req)
 }
 
-function parsedBody(body: unknown): RequestBody {
+function parsedBody(body: unknown, chunked: boolean): RequestBody {
   if (typeof body === 'string') {
     return Buffer.byteLength(body) > MAX_BODY_BYTES ? TOO_LARGE : { kind: 'text', text: body }
   }
@@ -29,7 +31,18 @@ function parsedBody(body: unknown): RequestBody {
     return body.length > MAX_BODY_BYTES ? TOO_LARGE : { kind: 'text', text: body.toString('utf8') }
   }
   if (body === undefined) throw new Error('the request body was already consumed')
-  return { kind: 'parsed', value: body }
+  // A chunked body had no Content-Length to check above: its JSON, re-encoded
+  // without the sender's whitespace, is the nearest measure of what was sent.
+  return chunked && jsonBytes(body) > MAX_BODY_BYTES ? TOO_LARGE : { kind: 'parsed', value: body }
+}
+
+function jsonBytes(value: unknown): number {
+  try {
+    return Buffer.byteLength(JSON.stringify(value) ?? '')
+  } catch {
+    // Not JSON-shaped (a cycle, a BigInt): no parser of JSON made it; the resolver refuses it by shape.
+    return 0
+  }
 }
 
 function readStream(req: IncomingMessage): Promise<RequestBody> {

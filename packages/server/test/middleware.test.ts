@@ -90,29 +90,4 @@ describe('createNodeHandler as Express-style middleware', () => {
       expect(answer.json.error?.code).toBe('NO_GROUP')
     })
   })
-
-  test('a Koa-style adapter hands ctx.request.body over as req.body', async () => {
-    type Ctx = { req: Req; res: ServerResponse; request: { body?: unknown } }
-    const koaBodyParser = (ctx: Ctx, next: () => Promise<void>) =>
-      new Promise<void>((resolve) => {
-        let text = ''
-        ctx.req.on('data', (chunk: Buffer) => (text += chunk))
-        ctx.req.on('end', () => {
-          ctx.request.body = JSON.parse(text)
-          resolve(next())
-        })
-      })
-    const opengidRoute = async (ctx: Ctx) => {
-      ctx.req.body = ctx.request.body
-      await handler(ctx.req, ctx.res)
-    }
-    const app = (req: Req, res: ServerResponse) => {
-      const ctx: Ctx = { req, res, request: {} }
-      void koaBodyParser(ctx, () => opengidRoute(ctx))
-    }
-    await withApp(app, async (url) => {
-      const answer = await postJson(url, clientBody(fake, { opengid: 'G-koa', source: 'getShareInfo' }))
-      expect(answer.json).toEqual({ opengid: 'G-koa' })
-    })
-  })
 })

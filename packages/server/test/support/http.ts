@@ -25,10 +25,11 @@ export interface RawRequest {
   /** null: send no Content-Type. Default application/json. */
   contentType?: string | null
   body?: string
+  headers?: Record<string, string>
 }
 
 export async function send(url: string, raw: RawRequest = {}): Promise<Answer> {
-  const headers: Record<string, string> = {}
+  const headers: Record<string, string> = { ...raw.headers }
   const contentType = raw.contentType === undefined ? 'application/json' : raw.contentType
   if (contentType !== null) headers['content-type'] = contentType
   const response = await fetch(url, { method: raw.method ?? 'POST', headers, body: raw.body })
@@ -46,6 +47,25 @@ function parse(text: string): AnswerJson {
   } catch {
     return {}
   }
+}
+
+/** Posts JSON without a Content-Length (chunked), as a streaming client does. */
+export function postJsonChunked(url: string, body: unknown): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: 'POST', headers: { 'content-type': 'application/json' } }, (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (chunk: Buffer) => chunks.push(chunk))
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8')
+        const headers = new Headers()
+        for (const [name, value] of Object.entries(res.headers)) if (typeof value === 'string') headers.set(name, value)
+        resolve({ status: res.statusCode ?? 0, headers, text, json: parse(text) })
+      })
+      res.on('error', reject)
+    })
+    req.on('error', reject)
+    req.end(JSON.stringify(body))
+  })
 }
 
 /**
