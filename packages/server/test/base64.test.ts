@@ -25,6 +25,7 @@ it("reads spaces as '+' before checking", () => {
   expect(decodeBase64('ab c')).toEqual(Buffer.from('ab+c', 'base64'))
 })
 
+// 5000 runs: about a second alone, several on a busy 2-core machine.
 it('accepts exactly what the standard alphabet regex accepts, and decodes it like Buffer.from', () => {
   fc.assert(
     fc.property(
@@ -41,4 +42,4 @@ it('accepts exactly what the standard alphabet regex accepts, and decodes it lik
     ),
     { numRuns: 5000 },
   )
-})
+}, 30_000)

@@ -3,6 +3,7 @@ import { APP_ID, SECRET, clientBody, makeFake } from './support/fixtures'
 import { postJson } from './support/http'
 import { serve } from './support/serve'
 
+// 200 round trips through a code2Session each: seconds on a busy 2-core machine.
 test('a burst of 200 concurrent requests: every user gets their own group', async () => {
   const fake = makeFake()
   const wechat = await fake.listen()
@@ -34,4 +35,4 @@ test('a burst of 200 concurrent requests: every user gets their own group', asyn
     await api.close()
     await wechat.close()
   }
-})
+}, 30_000)

@@ -19,6 +19,11 @@ const cipher = createCipheriv('aes-128-cbc', KEY, IV)
 const CIPHERTEXT = Buffer.concat([cipher.update(PLAINTEXT, 'utf8'), cipher.final()])
 const GENUINE = { sessionKey: b64(KEY), encryptedData: b64(CIPHERTEXT), iv: b64(IV) }
 const SEED = { seed: 20240601 }
+// Each test runs its property a fixed number of times (numRuns below). Thousands
+// of decryptions take about a second alone, but much longer on a busy 2-core CI
+// machine; hundreds of HTTP round trips through a code2Session each, longer still.
+const PURE_TIMEOUT_MS = 60_000
+const HTTP_TIMEOUT_MS = 120_000
 
 /** Flips bits and cuts bytes (or whole blocks) from either end: the ways data gets mangled in transit or by hand. */
 const tampering = fc.oneof(
@@ -56,61 +61,81 @@ function tamper(
 }
 
 describe('decryptOpenData never fails untyped', () => {
-  test('random strings in every field', () => {
-    fc.assert(
-      fc.property(fc.string(), fc.string(), fc.string(), (sessionKey, encryptedData, iv) => {
-        expect(outcome(() => decryptOpenData({ sessionKey, encryptedData, iv }))).toBeInstanceOf(OpenDataError)
-      }),
-      { numRuns: 1500 },
-    )
-  })
+  test(
+    'random strings in every field',
+    () => {
+      fc.assert(
+        fc.property(fc.string(), fc.string(), fc.string(), (sessionKey, encryptedData, iv) => {
+          expect(outcome(() => decryptOpenData({ sessionKey, encryptedData, iv }))).toBeInstanceOf(OpenDataError)
+        }),
+        { numRuns: 1500 },
+      )
+    },
+    PURE_TIMEOUT_MS,
+  )
 
-  test('valid base64 of random bytes and lengths', () => {
-    const bytes = (max: number) => fc.uint8Array({ maxLength: max }).map(b64)
-    fc.assert(
-      fc.property(bytes(24), bytes(128), bytes(24), (sessionKey, encryptedData, iv) => {
-        expect(outcome(() => decryptOpenData({ sessionKey, encryptedData, iv }))).toBeInstanceOf(OpenDataError)
-      }),
-      { numRuns: 1500 },
-    )
-  })
+  test(
+    'valid base64 of random bytes and lengths',
+    () => {
+      const bytes = (max: number) => fc.uint8Array({ maxLength: max }).map(b64)
+      fc.assert(
+        fc.property(bytes(24), bytes(128), bytes(24), (sessionKey, encryptedData, iv) => {
+          expect(outcome(() => decryptOpenData({ sessionKey, encryptedData, iv }))).toBeInstanceOf(OpenDataError)
+        }),
+        { numRuns: 1500 },
+      )
+    },
+    PURE_TIMEOUT_MS,
+  )
 
-  test('wrong keys are DECRYPT or NOT_JSON', () => {
-    fc.assert(
-      fc.property(fc.uint8Array({ minLength: 16, maxLength: 16 }), (key) => {
-        fc.pre(!KEY.equals(key))
-        const result = outcome(() => decryptOpenData({ ...GENUINE, sessionKey: b64(key) }))
-        expect(result).toBeInstanceOf(OpenDataError)
-        expect(['DECRYPT', 'NOT_JSON']).toContain((result as OpenDataError).code)
-      }),
-      { numRuns: 1500 },
-    )
-  })
+  test(
+    'wrong keys are DECRYPT or NOT_JSON',
+    () => {
+      fc.assert(
+        fc.property(fc.uint8Array({ minLength: 16, maxLength: 16 }), (key) => {
+          fc.pre(!KEY.equals(key))
+          const result = outcome(() => decryptOpenData({ ...GENUINE, sessionKey: b64(key) }))
+          expect(result).toBeInstanceOf(OpenDataError)
+          expect(['DECRYPT', 'NOT_JSON']).toContain((result as OpenDataError).code)
+        }),
+        { numRuns: 1500 },
+      )
+    },
+    PURE_TIMEOUT_MS,
+  )
 
-  test('a tampered ciphertext is a typed error or, when untouched, the genuine group: never another opengid', () => {
-    fc.assert(
-      fc.property(tampering, (change) => {
-        const encryptedData = b64(tamper(CIPHERTEXT, change))
-        const result = outcome(() => decryptGroupInfo({ ...GENUINE, encryptedData }))
-        if (!(result instanceof OpenDataError)) expect(result).toEqual({ opengid: OPENGID, chatType: 3 })
-      }),
-      { numRuns: 3000, ...SEED },
-    )
-  })
+  test(
+    'a tampered ciphertext is a typed error or, when untouched, the genuine group: never another opengid',
+    () => {
+      fc.assert(
+        fc.property(tampering, (change) => {
+          const encryptedData = b64(tamper(CIPHERTEXT, change))
+          const result = outcome(() => decryptGroupInfo({ ...GENUINE, encryptedData }))
+          if (!(result instanceof OpenDataError)) expect(result).toEqual({ opengid: OPENGID, chatType: 3 })
+        }),
+        { numRuns: 3000, ...SEED },
+      )
+    },
+    PURE_TIMEOUT_MS,
+  )
 
-  test('a tampered iv reaches only the first plaintext block: at most the first 4 opengid characters change', () => {
-    fc.assert(
-      fc.property(tampering, (change) => {
-        const iv = b64(tamper(IV, change))
-        const result = outcome(() => decryptGroupInfo({ ...GENUINE, iv }))
-        if (!(result instanceof OpenDataError)) {
-          expect(result.opengid).toHaveLength(OPENGID.length)
-          expect(result.opengid.slice(4)).toBe(OPENGID.slice(4))
-        }
-      }),
-      { numRuns: 1000, ...SEED },
-    )
-  })
+  test(
+    'a tampered iv reaches only the first plaintext block: at most the first 4 opengid characters change',
+    () => {
+      fc.assert(
+        fc.property(tampering, (change) => {
+          const iv = b64(tamper(IV, change))
+          const result = outcome(() => decryptGroupInfo({ ...GENUINE, iv }))
+          if (!(result instanceof OpenDataError)) {
+            expect(result.opengid).toHaveLength(OPENGID.length)
+            expect(result.opengid.slice(4)).toBe(OPENGID.slice(4))
+          }
+        }),
+        { numRuns: 1000, ...SEED },
+      )
+    },
+    PURE_TIMEOUT_MS,
+  )
 })
 
 describe('a running handler answers junk with typed 4xx JSON', () => {
@@ -151,38 +176,46 @@ describe('a running handler answers junk with typed 4xx JSON', () => {
       .map((value) => JSON.stringify(value)),
   )
 
-  test('random bodies', async () => {
-    await fc.assert(
-      fc.asyncProperty(junkBody, async (body) => {
-        const answer = await send(api.url, { body })
-        expect([400, 401, 422]).toContain(answer.status)
-        expect(answer.json).toEqual({ error: { code: expect.any(String), message: expect.any(String) } })
-      }),
-      { numRuns: 600 },
-    )
-    expect(internalErrors).toEqual([])
-  })
+  test(
+    'random bodies',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(junkBody, async (body) => {
+          const answer = await send(api.url, { body })
+          expect([400, 401, 422]).toContain(answer.status)
+          expect(answer.json).toEqual({ error: { code: expect.any(String), message: expect.any(String) } })
+        }),
+        { numRuns: 600 },
+      )
+      expect(internalErrors).toEqual([])
+    },
+    HTTP_TIMEOUT_MS,
+  )
 
-  test("a real client's body with its data tampered: typed 4xx or the genuine group", async () => {
-    await fc.assert(
-      fc.asyncProperty(tampering, fc.boolean(), async (change, tamperIv) => {
-        const group = { opengid: `G-fuzz-${randomBytes(9).toString('hex')}`, chatType: 3 as const }
-        const body = clientBody(fake, group)
-        const field = tamperIv ? 'iv' : 'encryptedData'
-        const tampered = { ...body, [field]: b64(tamper(Buffer.from(body[field], 'base64'), change)) }
+  test(
+    "a real client's body with its data tampered: typed 4xx or the genuine group",
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(tampering, fc.boolean(), async (change, tamperIv) => {
+          const group = { opengid: `G-fuzz-${randomBytes(9).toString('hex')}`, chatType: 3 as const }
+          const body = clientBody(fake, group)
+          const field = tamperIv ? 'iv' : 'encryptedData'
+          const tampered = { ...body, [field]: b64(tamper(Buffer.from(body[field], 'base64'), change)) }
 
-        const answer = await send(api.url, { body: JSON.stringify(tampered) })
-        if (answer.status === 200) {
-          // Only the iv can reach the opengid without breaking the JSON (see above).
-          if (tamperIv) expect(answer.json.opengid?.slice(4)).toBe(group.opengid.slice(4))
-          else expect(answer.json).toEqual(group)
-        } else {
-          expect([400, 422]).toContain(answer.status)
-          expect(answer.json.error?.code).toEqual(expect.any(String))
-        }
-      }),
-      { numRuns: 300 },
-    )
-    expect(internalErrors).toEqual([])
-  })
+          const answer = await send(api.url, { body: JSON.stringify(tampered) })
+          if (answer.status === 200) {
+            // Only the iv can reach the opengid without breaking the JSON (see above).
+            if (tamperIv) expect(answer.json.opengid?.slice(4)).toBe(group.opengid.slice(4))
+            else expect(answer.json).toEqual(group)
+          } else {
+            expect([400, 422]).toContain(answer.status)
+            expect(answer.json.error?.code).toEqual(expect.any(String))
+          }
+        }),
+        { numRuns: 300 },
+      )
+      expect(internalErrors).toEqual([])
+    },
+    HTTP_TIMEOUT_MS,
+  )
 })
