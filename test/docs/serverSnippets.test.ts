@@ -1,0 +1,128 @@
+import { existsSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import { createFakeWeChat, type FakeWeChat } from '@opengid/server/dev'
+import { blockFile, READMES } from '../../scripts/readmeBlocks'
+import { send } from '../../packages/server/test/support/http'
+import { sectionBlocks, type SectionBlock } from './server/readmeSections'
+import { startSnippet, stopAll, type SnippetProcess } from './server/snippetProcess'
+
+/**
+ * Every server in the server README's "Your server" section, run as a user
+ * would run it: the block exactly as the README has it, in its own node
+ * process (tsx), with WX_APPID, WX_SECRET and PORT set, and
+ * OPENGID_WECHAT_ENDPOINT pointing code2Session at a fake WeChat on loopback.
+ * A real client's request must come back as its group.
+ */
+
+const SECTION = 'Your server'
+const APP_ID = 'wx0docs0snippets00'
+const SECRET = 'docs-snippet-secret-0123456789'
+// Spawning node + tsx and loading a framework takes seconds on a busy 2-core machine.
+const START_TIMEOUT_MS = 45_000
+const TEST_TIMEOUT_MS = 60_000
+const SERVE_FETCH_EXPORT = path.join(__dirname, 'server/serveFetchExport.cjs')
+const USE_EXPRESS_4 = path.join(__dirname, 'server/useExpress4.cjs')
+
+interface Case {
+  name: string
+  subsection: string
+  /** Which block of that subsection, when it has more than one. */
+  index?: number
+  /** The block only exports a fetch handler (Bun, Deno, Workers, Next.js): serve this export on Node. */
+  fetchExport?: string
+  /** Run with `express` resolved to Express 4. */
+  express4?: boolean
+}
+
+const cases: Case[] = [
+  { name: 'node:http', subsection: 'node:http' },
+  { name: 'Express 5, handler before the parser', subsection: 'Express', index: 0 },
+  { name: 'Express 4, handler before the parser', subsection: 'Express', index: 0, express4: true },
+  { name: 'Express 5, behind express.json()', subsection: 'Express', index: 1 },
+  { name: 'Express 4, behind express.json()', subsection: 'Express', index: 1, express4: true },
+  { name: 'Koa', subsection: 'Koa' },
+  { name: 'Hono on Node', subsection: 'Hono' },
+  {
+    name: 'the fetch-standard default export',
+    subsection: 'Bun, Deno and Cloudflare Workers',
+    fetchExport: 'default.fetch',
+  },
+  { name: 'the Next.js route handler', subsection: 'Next.js route handler', fetchExport: 'POST' },
+]
+
+const serverBlocks = sectionBlocks(READMES.server).filter((block) => block.section === SECTION)
+
+function blockOf({ subsection, index = 0 }: Case): SectionBlock {
+  const block = serverBlocks.filter((candidate) => candidate.subsection === subsection)[index]
+  if (!block) throw new Error(`packages/server/README.md has no code block ${index} under "### ${subsection}"`)
+  return block
+}
+
+/**
+ * The file `npm run test:builds` wrote of the block. Never rewritten here: that
+ * replaces the whole folder, under the feet of the docs project's tests running
+ * beside this one.
+ */
+function writtenFile(block: SectionBlock): string {
+  const file = blockFile('server', block)
+  if (!existsSync(file) || !readFileSync(file, 'utf8').includes(block.code)) {
+    throw new Error(`${file} is missing or older than the README: run \`npm run test:builds\` (npm test does).`)
+  }
+  return file
+}
+
+let fake: FakeWeChat
+let wechat: { url: string; close(): Promise<void> }
+let snippet: SnippetProcess | undefined
+
+beforeAll(async () => {
+  fake = createFakeWeChat({ appId: APP_ID, secret: SECRET })
+  wechat = await fake.listen()
+})
+afterEach(async () => {
+  await snippet?.stop()
+  snippet = undefined
+})
+afterAll(async () => {
+  await stopAll()
+  await wechat?.close()
+})
+
+test(`every TypeScript block under "## ${SECTION}" is run below`, () => {
+  const run = new Set(cases.map(blockOf))
+  expect(serverBlocks.filter((block) => !run.has(block)).map((block) => `line ${block.line}`)).toEqual([])
+})
+
+test.each(cases)(
+  '$name: a client request comes back as its group',
+  async (testCase) => {
+    const file = writtenFile(blockOf(testCase))
+    snippet = await startSnippet({
+      args: testCase.fetchExport ? [SERVE_FETCH_EXPORT, file, testCase.fetchExport] : [file],
+      preload: testCase.express4 ? USE_EXPRESS_4 : undefined,
+      env: { WX_APPID: APP_ID, WX_SECRET: SECRET, OPENGID_WECHAT_ENDPOINT: wechat.url },
+      startTimeoutMs: START_TIMEOUT_MS,
+    })
+    const url = `${snippet.url}/api/opengid`
+    const opengid = `G-docs-${testCase.name.replace(/\W+/g, '-')}`
+    const exchanges = fake.exchanges
+
+    const answer = await send(url, { body: JSON.stringify(fake.clientRequest(`user-${opengid}`, { opengid })) })
+    expect({ status: answer.status, json: answer.json }).toEqual({ status: 200, json: { opengid, chatType: 3 } })
+    expect(fake.exchanges).toBe(exchanges + 1)
+
+    const bad = await send(url, { body: '{"code":' })
+    expect({ status: bad.status, json: bad.json }).toEqual({
+      status: 400,
+      json: { error: { code: 'BAD_INPUT', message: expect.any(String) } },
+    })
+    // Over the handler's 16 KiB, under every framework parser's limit.
+    const big = await send(url, { body: JSON.stringify({ padding: 'x'.repeat(20 * 1024) }) })
+    expect({ status: big.status, code: big.json.error?.code }).toEqual({ status: 413, code: 'PAYLOAD_TOO_LARGE' })
+    for (const secret of [SECRET, ...fake.issuedSessionKeys]) {
+      expect(answer.text + bad.text + big.text + snippet.stderr()).not.toContain(secret)
+    }
+    if (testCase.express4) expect(snippet.stderr()).toMatch(/express resolved to .*node_modules[\\/]express4[\\/]/)
+  },
+  TEST_TIMEOUT_MS,
+)
