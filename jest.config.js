@@ -28,7 +28,7 @@ module.exports = {
       testMatch: ['<rootDir>/packages/taro/test/**/*.test.{ts,tsx}'],
       transform,
       moduleNameMapper: withFakeTaro,
-      setupFiles: ['<rootDir>/test/setup/rtlTimeout.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/setup/rtlTimeout.ts'],
     },
     {
       // The README's test recipes, as written there (scripts/readmeBlocks.ts writes them out).
@@ -38,7 +38,7 @@ module.exports = {
       testMatch: ['<rootDir>/test/docs/blocks/**/*.test.{ts,tsx}'],
       transform,
       moduleNameMapper: withFakeTaro,
-      setupFiles: ['<rootDir>/test/setup/rtlTimeout.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/setup/rtlTimeout.ts'],
     },
     {
       displayName: 'server',
