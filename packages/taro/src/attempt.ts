@@ -1,6 +1,7 @@
 import { createAborter } from './abort'
 import { GroupEnterError, errMsgOf, isGroupEnterError } from './GroupEnterError'
 import { isChatType } from './plan'
+import { errCodeOf, fromWeChatFailure, isRequestFailure } from './wechatFailure'
 import type {
   GroupBridge,
   GroupEnterInfoOptions,
@@ -16,13 +17,29 @@ export interface AttemptContext {
   api: GroupEnterSource
   shareTicket: string | undefined
   enterInfoOptions: GroupEnterInfoOptions
+  /**
+   * Settles before every step: at once while the store runs; while it is stopped (its
+   * provider unmounted) it waits for a restart, and it rejects with ABORTED once the
+   * attempt is abandoned. So an answer already queued at unmount goes no further.
+   */
+  proceed(signal: AbortSignal): Promise<void>
 }
 
 /** WeChat's code for a cloudID older than its 5-minute life. */
 export const CLOUD_ID_EXPIRED = -601006
 
+/** The server's answer when the session the request named is gone or its key failed. */
+export const SESSION_EXPIRED = 'SESSION_EXPIRED'
+
 /** Thrown inside an attempt when its entry was superseded or abandoned; never reported. */
 export const ABORTED = new Error('opengid: attempt aborted')
+
+/**
+ * What prepare produced went stale: the cloudID expired, or the server no longer has
+ * the session. A fresh prepare (a login) and a fresh bridge call give fresh ones.
+ */
+const isStale = (error: unknown) =>
+  isGroupEnterError(error) && (error.errCode === CLOUD_ID_EXPIRED || error.serverCode === SESSION_EXPIRED)
 
 /**
  * One attempt: prepare (login) strictly before the bridge call, because a later login
@@ -35,24 +52,23 @@ export async function runAttempt(
   signal: AbortSignal,
 ): Promise<ResolvedGroup & { source: GroupEnterPayload['source'] }> {
   const { resolver } = ctx
-  const live = () => {
-    if (signal.aborted) throw ABORTED
-  }
+  const step = () => ctx.proceed(signal)
   const resolveOnce = async () => {
+    await step()
     const prepared = resolver.prepare
-      ? await stage('RESOLVER', () => resolver.prepare!({ bridge: ctx.bridge, signal }))
+      ? await resolverStage(() => resolver.prepare!({ bridge: ctx.bridge, signal }))
       : undefined
-    live()
-    const payload = await stage('BRIDGE', () => fetchPayload(ctx))
-    live()
-    const group = await stage('RESOLVER', () => resolver.resolve(payload, { prepared, signal }))
+    await step()
+    const payload = await bridgeStage(ctx.api, () => fetchPayload(ctx))
+    await step()
+    const group = await resolverStage(() => resolver.resolve(payload, { prepared, signal }))
+    await step()
     return { ...checkResolvedGroup(group), source: payload.source }
   }
   try {
     return await resolveOnce()
   } catch (error) {
-    // A cloudID lives 5 minutes; a fresh bridge call (after a fresh prepare) gives a fresh one.
-    if (isGroupEnterError(error) && error.errCode === CLOUD_ID_EXPIRED && !signal.aborted) return resolveOnce()
+    if (isStale(error) && !signal.aborted) return resolveOnce()
     throw error
   }
 }
@@ -63,34 +79,66 @@ function fetchPayload({ bridge, api, shareTicket, enterInfoOptions }: AttemptCon
     : bridge.getGroupEnterInfo(enterInfoOptions)
 }
 
-/** Labels errors from code the kit does not own (custom bridges and resolvers) with the stage they came from. */
-async function stage<T>(code: 'BRIDGE' | 'RESOLVER', run: () => Promise<T>): Promise<T> {
+/** Kit errors and aborts pass as they are; anything else came from code the kit does not own. */
+async function owned<T>(run: () => Promise<T>, wrap: (error: unknown) => GroupEnterError): Promise<T> {
   try {
     return await run()
   } catch (error) {
-    if (isGroupEnterError(error) || error === ABORTED) throw error
-    throw new GroupEnterError(
-      code,
-      `${code === 'BRIDGE' ? 'The WeChat bridge' : 'The resolver'} failed: ${errMsgOf(error)}`,
-      {
-        cause: error,
-      },
-    )
+    throw isGroupEnterError(error) || error === ABORTED ? error : wrap(error)
   }
 }
 
-/** Never trust a resolver's answer blindly: it crosses a network. */
+/** A custom bridge's WeChat-style rejection gets the same codes as the Taro bridge's (SCENE, LEFT_GROUP, BRIDGE). */
+const bridgeStage = <T>(api: GroupEnterSource, run: () => Promise<T>) =>
+  owned(run, (error) => fromWeChatFailure(error, api))
+
+/** A Taro request failure (no answer at all) is network-type, so `retry` applies to it. */
+const resolverStage = <T>(run: () => Promise<T>) =>
+  owned(
+    run,
+    (error) =>
+      new GroupEnterError('RESOLVER', `The resolver failed: ${errMsgOf(error)}`, {
+        errCode: errCodeOf(error),
+        retryable: isRequestFailure(error),
+        cause: error,
+      }),
+  )
+
+/** The ids the server vouches for: anything else is not from @opengid/server or WeChat. */
+const ID = /^[A-Za-z0-9_-]{1,64}$/
+
+/** Never trust a resolver's answer blindly: it crosses a network (and may even throw when read). */
 export function checkResolvedGroup(value: unknown): ResolvedGroup {
+  try {
+    return readResolvedGroup(value)
+  } catch (error) {
+    if (isGroupEnterError(error)) throw error
+    throw new GroupEnterError('INVALID_RESPONSE', `The resolver's answer could not be read: ${errMsgOf(error)}`, {
+      cause: error,
+    })
+  }
+}
+
+function readResolvedGroup(value: unknown): ResolvedGroup {
   const v = value as Partial<Record<keyof ResolvedGroup, unknown>> | null
-  if (!v || typeof v !== 'object' || typeof v.opengid !== 'string' || v.opengid === '') {
-    throw new GroupEnterError('INVALID_RESPONSE', 'The resolver answered without a non-empty string `opengid`.', {
+  if (!v || typeof v !== 'object' || typeof v.opengid !== 'string' || !ID.test(v.opengid)) {
+    throw new GroupEnterError('INVALID_RESPONSE', 'The resolver answered without a well-formed `opengid`.', {
       cause: value,
     })
   }
   const group: ResolvedGroup = { opengid: v.opengid }
   if (isChatType(v.chatType)) group.chatType = v.chatType
-  if (typeof v.groupOpenid === 'string' && v.groupOpenid) group.groupOpenid = v.groupOpenid
-  if (typeof v.openSingleRoomid === 'string' && v.openSingleRoomid) group.openSingleRoomid = v.openSingleRoomid
+  if (typeof v.groupOpenid === 'string' && ID.test(v.groupOpenid)) group.groupOpenid = v.groupOpenid
+  if (typeof v.openSingleRoomid === 'string' && ID.test(v.openSingleRoomid)) group.openSingleRoomid = v.openSingleRoomid
+  if (
+    typeof v.ticket === 'string' &&
+    v.ticket &&
+    typeof v.ticketExpiresAt === 'number' &&
+    isFinite(v.ticketExpiresAt)
+  ) {
+    group.ticket = v.ticket
+    group.ticketExpiresAt = v.ticketExpiresAt
+  }
   return group
 }
 

@@ -1,5 +1,13 @@
 export { GroupContext, type GroupContextProps } from './GroupContext'
 export { useGroupEnterInfo, useOpenGid, type GroupEnterInfo } from './useGroupEnterInfo'
+export { useGroupRequest, useGroupTicket } from './useGroupTicket'
+export {
+  createGroupRequest,
+  type GroupRequest,
+  type GroupRequestOptions,
+  type GroupRequestResponse,
+  type SendRequest,
+} from './groupRequest'
 export { GroupGate, type GroupGateProps } from './GroupGate'
 export { GroupName, type GroupNameProps } from './GroupName'
 export {
@@ -15,6 +23,7 @@ export { createGroupEnterStore, type GroupEnterStore, type GroupEnterStoreOption
 export { GroupEnterError, isGroupEnterError, type GroupEnterErrorCode } from './GroupEnterError'
 export { DEFAULT_GROUP_SCENES, MIN_SDK } from './plan'
 export type {
+  BridgeStorage,
   ChatType,
   EnterOptions,
   GroupBridge,

@@ -1,7 +1,8 @@
 import { createAborter, type Aborter } from './abort'
 import { ABORTED, runAttempt, withTimeout } from './attempt'
-import { GroupEnterError } from './GroupEnterError'
+import { GroupEnterError, errMsgOf, isGroupEnterError } from './GroupEnterError'
 import { DEFAULT_GROUP_SCENES, entryKey, isChatType, planEntry, type EntryPlan } from './plan'
+import { singleFlightLogin } from './singleFlightLogin'
 import type { EnterOptions, GroupBridge, GroupEnterSource, GroupEnterState, GroupResolver } from './types'
 
 export interface GroupEnterStoreOptions {
@@ -57,12 +58,20 @@ function shallowEqual(a: GroupEnterState, b: GroupEnterState): boolean {
 }
 
 export function createGroupEnterStore(options: GroupEnterStoreOptions): GroupEnterStore {
-  const { bridge, resolver, timeoutMs = 10000, retry = 1 } = options
+  const { resolver, timeoutMs = 10000, retry = 1 } = options
+  // A login in flight is joined, never doubled: a late login would rotate the session
+  // key that a newer entry's data is encrypted with.
+  const bridge = singleFlightLogin(options.bridge)
   const planOptions = { scenes: options.scenes ?? DEFAULT_GROUP_SCENES, allowSingleChat: options.allowSingleChat }
   const listeners = new Set<() => void>()
   let current: Entry | undefined
-  let unsubscribeShow: (() => void) | undefined
+  let unsubscribe: (() => void) | undefined
   let pendingStop: ReturnType<typeof setTimeout> | undefined
+  let hidden = false
+  // Attempts wait here while the store is stopped: see AttemptContext.proceed.
+  let running = false
+  let resume: Promise<void> = DONE
+  let wake = () => {}
 
   const plan = (enter: EnterOptions | undefined) => planEntry(enter, bridge, planOptions)
 
@@ -88,6 +97,7 @@ export function createGroupEnterStore(options: GroupEnterStoreOptions): GroupEnt
       api,
       shareTicket: entry.options && entry.options.shareTicket,
       enterInfoOptions: { allowSingleChat: options.allowSingleChat, needGroupOpenID: options.needGroupOpenID },
+      proceed,
     }
     for (let attempt = 0; ; attempt++) {
       try {
@@ -95,8 +105,9 @@ export function createGroupEnterStore(options: GroupEnterStoreOptions): GroupEnt
         return { status: 'resolved', ...base, ...group, chatType: group.chatType ?? base.chatType }
       } catch (caught) {
         if (caught === ABORTED) throw caught
-        // Every other failure of an attempt is already a GroupEnterError (see stage()).
-        const error = caught as GroupEnterError
+        const error = isGroupEnterError(caught)
+          ? caught
+          : new GroupEnterError('RESOLVER', `The attempt failed: ${errMsgOf(caught)}`, { cause: caught })
         if (error.code === 'UNSUPPORTED') return { status: 'unsupported', ...base }
         if (!error.retryable || attempt >= retry) return { status: 'error', ...base, error }
       }
@@ -136,9 +147,32 @@ export function createGroupEnterStore(options: GroupEnterStoreOptions): GroupEnt
     return entry.promise
   }
 
+  function proceed(signal: AbortSignal): Promise<void> {
+    if (signal.aborted) return Promise.reject(ABORTED)
+    if (running) return DONE
+    return new Promise((resolve, reject) => {
+      const onAbort = () => reject(ABORTED)
+      signal.addEventListener('abort', onAbort)
+      void resume.then(() => {
+        signal.removeEventListener('abort', onAbort)
+        resolve()
+      })
+    })
+  }
+
+  function onShow(shown: EnterOptions) {
+    // Two different group cards can give identical options, so a show after a hide
+    // from a group scene resolves again; the launch's own first show is no re-show.
+    const reShow = hidden && plan(shown) !== 'none'
+    hidden = false
+    void enter(shown, reShow)
+  }
+
   function stop() {
-    unsubscribeShow?.()
-    unsubscribeShow = undefined
+    unsubscribe?.()
+    unsubscribe = undefined
+    running = false
+    resume = new Promise((resolve) => (wake = resolve))
     // StrictMode unmounts and remounts at once: wait a tick before abandoning
     // in-flight work, so the remount picks it up instead of calling the bridge again.
     pendingStop = setTimeout(() => {
@@ -161,7 +195,16 @@ export function createGroupEnterStore(options: GroupEnterStoreOptions): GroupEnt
     start() {
       if (pendingStop !== undefined) clearTimeout(pendingStop)
       pendingStop = undefined
-      if (!unsubscribeShow) unsubscribeShow = bridge.onAppShow((shown) => void enter(shown, false))
+      running = true
+      wake()
+      if (!unsubscribe) {
+        const offShow = bridge.onAppShow(onShow)
+        const offHide = bridge.onAppHide?.(() => (hidden = true))
+        unsubscribe = () => {
+          offShow()
+          offHide?.()
+        }
+      }
       // The same options as an in-flight entry (StrictMode's remount) join it rather than restart it.
       void enter(bridge.getEnterOptions(), false)
       return stop

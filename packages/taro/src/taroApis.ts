@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 
-export type CallbackApi = (options?: Record<string, unknown>) => unknown
+/** Any host API: callback-style ones take an options object, sync ones their own arguments. */
+export type CallbackApi = (...args: unknown[]) => unknown
 
 const callable = (value: unknown): CallbackApi | undefined =>
   typeof value === 'function' ? (value as CallbackApi) : undefined
@@ -19,6 +20,12 @@ export const taroApis = {
   getLaunchOptionsSync: () => callable(Taro.getLaunchOptionsSync),
   onAppShow: () => callable(Taro.onAppShow),
   offAppShow: () => callable(Taro.offAppShow),
+  onAppHide: () => callable(Taro.onAppHide),
+  offAppHide: () => callable(Taro.offAppHide),
+  checkSession: () => callable(Taro.checkSession),
+  getStorageSync: () => callable(Taro.getStorageSync),
+  setStorageSync: () => callable(Taro.setStorageSync),
+  removeStorageSync: () => callable(Taro.removeStorageSync),
   getAppBaseInfo: () => callable(Taro.getAppBaseInfo),
   getSystemInfoSync: () => callable(Taro.getSystemInfoSync),
   getGroupEnterInfo: () => callable(Taro.getGroupEnterInfo),

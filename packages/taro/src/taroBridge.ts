@@ -1,19 +1,15 @@
 import { callWithCallbacks, hostEnv, taroApis, type TaroApiName } from './taroApis'
 import { GroupEnterError, errMsgOf } from './GroupEnterError'
-import type { EnterOptions, GroupBridge, GroupEnterPayload, GroupEnterSource } from './types'
+import { errCodeOf, fromWeChatFailure } from './wechatFailure'
+import type { BridgeStorage, EnterOptions, GroupBridge, GroupEnterPayload, GroupEnterSource } from './types'
 
 interface WeChatResult {
   errMsg?: string
-  errCode?: number
-  errno?: number
   encryptedData?: string
   iv?: string
   cloudID?: string
   code?: string
 }
-
-const SCENE_ERROR = 40097
-const LEFT_GROUP_ERROR = 65206
 
 /** Taro's H5 stubs answer '暂时不支持 API'; other hosts say "not support". */
 const NOT_SUPPORTED = /暂时不支持|not support|not exist|is not a function/i
@@ -41,21 +37,15 @@ function toPayload(result: WeChatResult | undefined, source: GroupEnterSource): 
 }
 
 export function toBridgeError(result: unknown, api: string): GroupEnterError {
-  const r = (result && typeof result === 'object' ? result : {}) as WeChatResult
   const errMsg = errMsgOf(result)
-  const raw = r.errCode ?? r.errno
-  const errCode = typeof raw === 'number' ? raw : undefined
-  const details = { errCode, errMsg, cause: result }
-  if (errCode === SCENE_ERROR || /invalid scene/i.test(errMsg)) {
-    return new GroupEnterError('SCENE', 'WeChat says this launch scene carries no group info.', details)
-  }
-  if (errCode === LEFT_GROUP_ERROR) {
-    return new GroupEnterError('LEFT_GROUP', 'The user is no longer a member of this group.', details)
-  }
   if (NOT_SUPPORTED.test(errMsg)) {
-    return new GroupEnterError('UNSUPPORTED', `${api} is not supported on this host.`, details)
+    return new GroupEnterError('UNSUPPORTED', `${api} is not supported on this host.`, {
+      errCode: errCodeOf(result),
+      errMsg,
+      cause: result,
+    })
   }
-  return new GroupEnterError('BRIDGE', `${api} failed: ${errMsg}`, details)
+  return fromWeChatFailure(result, api)
 }
 
 function call(api: TaroApiName, options: Record<string, unknown>): Promise<WeChatResult> {
@@ -78,6 +68,44 @@ function readSdkVersion(): string | undefined {
   return undefined
 }
 
+/** Subscribes a listener to an app event; the returned function unsubscribes exactly that listener. */
+function listen<T>(on: TaroApiName, off: TaroApiName, cb: (value: T) => void): () => void {
+  const listener = (value: T) => cb(value)
+  taroApis[on]()?.(listener)
+  return () => {
+    taroApis[off]()?.(listener)
+  }
+}
+
+/**
+ * Taro's sync storage. A host without it, or one that throws (storage full, H5 in a
+ * private window), keeps nothing: the next launch then logs in, which always works.
+ */
+const storage: BridgeStorage = {
+  get(key) {
+    try {
+      const value = taroApis.getStorageSync()?.(key)
+      return typeof value === 'string' && value ? value : undefined
+    } catch {
+      return undefined
+    }
+  },
+  set(key, value) {
+    try {
+      taroApis.setStorageSync()?.(key, value)
+    } catch {
+      // See above: nothing kept.
+    }
+  },
+  remove(key) {
+    try {
+      taroApis.removeStorageSync()?.(key)
+    } catch {
+      // See above.
+    }
+  },
+}
+
 /** The real bridge, over `@tarojs/taro` as the host provides it. */
 export function taroBridge(): GroupBridge {
   let sdk: { version: string | undefined } | undefined
@@ -93,13 +121,14 @@ export function taroBridge(): GroupBridge {
       }
       return undefined
     },
-    onAppShow(cb) {
-      const listener = (options: EnterOptions) => cb(options)
-      taroApis.onAppShow()?.(listener as unknown as Record<string, unknown>)
-      return () => {
-        taroApis.offAppShow()?.(listener as unknown as Record<string, unknown>)
-      }
-    },
+    onAppShow: (cb) => listen('onAppShow', 'offAppShow', cb),
+    onAppHide: (cb) => listen('onAppHide', 'offAppHide', () => cb()),
+    checkSession: () =>
+      call('checkSession', {}).then(
+        () => true,
+        () => false,
+      ),
+    storage,
     sdkVersion() {
       // The base library cannot change while the app runs.
       if (!sdk) sdk = { version: readSdkVersion() }

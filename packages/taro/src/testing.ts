@@ -1,5 +1,6 @@
 export {
   createSimulatedBridge,
+  memoryStorage,
   type SimulatedBridge,
   type SimulatedCall,
   type SimulatedClient,

@@ -19,6 +19,8 @@ interface NoGroup {
   groupOpenid?: never
   openSingleRoomid?: never
   source?: never
+  ticket?: never
+  ticketExpiresAt?: never
 }
 
 /**
@@ -35,6 +37,10 @@ export type GroupEnterState =
       /** Single-chat launches, only with `allowSingleChat`. */
       openSingleRoomid?: string
       source: GroupEnterSource
+      /** From the resolver: `@opengid/server` signs one for your own API. */
+      ticket?: string
+      /** ms since the epoch. */
+      ticketExpiresAt?: number
       error?: never
     })
   | (GroupEnterBase & NoGroup & { status: 'error'; error: GroupEnterError })
@@ -61,6 +67,10 @@ export interface ResolvedGroup {
   chatType?: ChatType
   groupOpenid?: string
   openSingleRoomid?: string
+  /** A group ticket for your own API (`@opengid/server` signs one on every answer): send it as `Authorization: Bearer`. */
+  ticket?: string
+  /** When the ticket expires, in ms since the epoch. */
+  ticketExpiresAt?: number
 }
 
 export interface GroupEnterInfoOptions {
@@ -68,10 +78,27 @@ export interface GroupEnterInfoOptions {
   needGroupOpenID?: boolean
 }
 
+/** Small values the kit keeps across launches (the server session id). */
+export interface BridgeStorage {
+  get(key: string): string | undefined
+  set(key: string, value: string): void
+  remove(key: string): void
+}
+
+/**
+ * The WeChat side as the kit sees it. `checkSession`, `onAppHide` and `storage` are
+ * optional: a bridge without them still works, without the warm path (every entry
+ * logs in) and without re-resolving on re-show.
+ */
 export interface GroupBridge {
   getEnterOptions(): EnterOptions | undefined
   /** Returns the unsubscribe function. */
   onAppShow(cb: (options: EnterOptions) => void): () => void
+  /** Returns the unsubscribe function. A show after a hide is a re-show. */
+  onAppHide?(cb: () => void): () => void
+  /** Whether the session key of the most recent login is still valid (wx.checkSession). */
+  checkSession?(): Promise<boolean>
+  storage?: BridgeStorage
   sdkVersion(): string | undefined
   has(api: GroupEnterSource): boolean
   getGroupEnterInfo(options: GroupEnterInfoOptions): Promise<GroupEnterPayload>

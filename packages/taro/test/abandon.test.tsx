@@ -1,5 +1,12 @@
 import { act, waitFor } from '@testing-library/react'
-import { createGroupEnterStore, GroupEnterError, type GroupResolver, type ResolvedGroup } from '@opengid/taro'
+import {
+  createGroupEnterStore,
+  GroupEnterError,
+  type EnterOptions,
+  type GroupBridge,
+  type GroupResolver,
+  type ResolvedGroup,
+} from '@opengid/taro'
 import { createSimulatedBridge, createSimulatedResolver } from '@opengid/taro/testing'
 import { createAborter } from '../src/abort'
 import { deferred, renderInGroup } from './helpers'
@@ -19,22 +26,58 @@ function slowLoginBridge(opengid = 'G_A') {
   return { bridge, logins }
 }
 
-/** The app is re-shown from group B while the login for group A is still out. */
+const tick = () => new Promise((r) => setTimeout(r, 0))
+
+/**
+ * The app is re-shown from group B while the login for group A is still out: B waits
+ * for that login instead of starting another (a late login would rotate the key B's
+ * data is encrypted with), and only B calls the bridge and the server.
+ */
 async function supersedeDuringLogin() {
   const { bridge, logins } = slowLoginBridge()
   const resolver = createSimulatedResolver()
   const store = createGroupEnterStore({ bridge, resolver })
   store.start()
+  await tick()
+  expect(logins).toHaveLength(1)
   bridge.show({ opengid: 'G_B', shareTicket: 'T2' })
-  expect(logins).toHaveLength(2)
-  logins.forEach((login, i) => login.resolve({ code: `c${i}` }))
+  await tick()
+  expect(logins).toHaveLength(1)
+  logins[0].resolve({ code: 'c0' })
   await store.refresh()
   expect(store.getState().opengid).toBe('G_B')
   expect(bridge.count('getGroupEnterInfo')).toBe(1)
-  expect(resolver.calls.map((c) => c.code)).toEqual(['c1'])
+  expect(resolver.calls.map((c) => c.code)).toEqual(['c0'])
 }
 
-it('a re-show from another group during login: only the new entry calls the bridge', supersedeDuringLogin)
+it(
+  'a re-show from another group during login: one login, and only the new entry calls the bridge',
+  supersedeDuringLogin,
+)
+
+it('1,000 rapid re-shows keep at most one login in flight, and the last group wins', async () => {
+  const bridge = createSimulatedBridge({ latency: { login: 5 } })
+  let inFlight = 0
+  let most = 0
+  const login = bridge.login.bind(bridge)
+  bridge.login = async () => {
+    most = Math.max(most, ++inFlight)
+    try {
+      return await login()
+    } finally {
+      inFlight--
+    }
+  }
+  const store = createGroupEnterStore({ bridge, resolver: createSimulatedResolver() })
+  store.start()
+  for (let i = 0; i < 1000; i++) {
+    bridge.show({ opengid: `G_${i}` })
+    if (i % 100 === 0) await tick()
+  }
+  await store.refresh()
+  expect(store.getState().opengid).toBe('G_999')
+  expect(most).toBe(1)
+})
 
 it('an unmount during login calls neither the bridge nor the server', async () => {
   const { bridge, logins } = slowLoginBridge()
@@ -61,12 +104,18 @@ it('a bridge answer after the attempt timed out reaches no server', async () => 
   expect(resolver.calls).toHaveLength(0)
 })
 
-it('a re-show with the same options while in flight joins the entry', async () => {
+it("the launch's own first show (no hide before it) joins the entry in flight", async () => {
   const bridge = createSimulatedBridge({ latency: { bridge: 10 } })
-  const store = createGroupEnterStore({ bridge, resolver: createSimulatedResolver() })
+  const showListeners: ((options: EnterOptions) => void)[] = []
+  // A host that fires the launch's own onAppShow after the store subscribed.
+  const store = createGroupEnterStore({
+    bridge: Object.assign(Object.create(bridge) as GroupBridge, {
+      onAppShow: (cb: (options: EnterOptions) => void) => (showListeners.push(cb), () => undefined),
+    }),
+    resolver: createSimulatedResolver(),
+  })
   store.start()
-  bridge.show()
-  bridge.show()
+  showListeners.forEach((listener) => listener(bridge.getEnterOptions()!))
   await store.refresh()
   expect(store.getState().status).toBe('resolved')
   expect(bridge.calls.map((c) => c.api)).toEqual(['login', 'getGroupEnterInfo'])

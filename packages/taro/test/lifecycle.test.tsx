@@ -19,7 +19,8 @@ it('runs prepare (login) strictly before the bridge call', async () => {
   const order: string[] = []
   const bridge = createSimulatedBridge()
   const inner = createSimulatedResolver()
-  const resolver: GroupResolver<{ code: string }> = {
+  const resolver: typeof inner = {
+    ...inner,
     async prepare(ctx) {
       order.push('prepare:start')
       const prepared = await inner.prepare!(ctx)
@@ -41,15 +42,24 @@ it('runs prepare (login) strictly before the bridge call', async () => {
   expect(order).toEqual(['prepare:start', 'prepare:end', 'bridge', 'resolve'])
 })
 
-it('does nothing when the app is re-shown with the same enter options', async () => {
-  const bridge = createSimulatedBridge({ opengid: 'G_A' })
-  const resolver = createSimulatedResolver()
-  renderInGroup(<Shown />, { bridge, resolver })
-  await waitFor(() => expect(shown()).toBe('G_A'))
-  act(() => bridge.show())
-  await act(() => new Promise((r) => setTimeout(r, 10)))
-  expect(bridge.calls.map((c) => c.api)).toEqual(['login', 'getGroupEnterInfo'])
-  expect(shown()).toBe('G_A')
+it('re-shown from a second group with identical enter options: loading, then the second group, never the first', async () => {
+  // Two group cards without shareTicket, same scene and chatType: the options cannot tell them apart.
+  const bridge = createSimulatedBridge({ opengid: 'G_FIRST' })
+  const seen: string[] = []
+  function Recording() {
+    const { status, opengid } = useGroupEnterInfo()
+    seen.push(opengid ?? status)
+    return <Shown />
+  }
+  renderInGroup(<Recording />, { bridge, resolver: createSimulatedResolver() })
+  await waitFor(() => expect(shown()).toBe('G_FIRST'))
+  seen.length = 0
+  act(() => bridge.show({ opengid: 'G_SECOND' }))
+  expect(shown()).toBe('loading')
+  await waitFor(() => expect(shown()).toBe('G_SECOND'))
+  expect(seen).toEqual(['loading', 'G_SECOND'])
+  // The warm path: the second entry needs no login, only checkSession, the bridge and the request.
+  expect(bridge.calls.map((c) => c.api)).toEqual(['login', 'getGroupEnterInfo', 'checkSession', 'getGroupEnterInfo'])
 })
 
 it('re-resolves once when re-shown from another group, and never shows the older, slower answer', async () => {
@@ -193,6 +203,7 @@ it("labels a custom bridge's WeChat-style failure as BRIDGE and keeps its errMsg
   await store.refresh()
   expect(store.getState().error).toMatchObject({
     code: 'BRIDGE',
-    message: 'The WeChat bridge failed: getGroupEnterInfo:fail custom host',
+    errMsg: 'getGroupEnterInfo:fail custom host',
+    message: 'getGroupEnterInfo failed: getGroupEnterInfo:fail custom host',
   })
 })

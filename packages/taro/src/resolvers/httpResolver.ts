@@ -1,5 +1,7 @@
 import { GroupEnterError, errMsgOf } from '../GroupEnterError'
 import { taroApis } from '../taroApis'
+import { SESSION_EXPIRED } from '../attempt'
+import { dropSession, keepSession, prepareSession, type PreparedSession } from '../session'
 import type { GroupEnterPayload, GroupResolver, ResolvedGroup } from '../types'
 
 export interface HttpRequestOptions {
@@ -28,9 +30,8 @@ export interface HttpResolverOptions {
   login?: boolean
 }
 
-interface Prepared {
-  code?: string
-}
+/** With `login: false` nothing is sent: your `header` authenticates the user. */
+type Prepared = PreparedSession | { credentials: Record<string, never>; storage?: undefined }
 
 /** Gateway failures and overload are worth another attempt; a 4xx or a 500 bug is not. */
 const RETRYABLE_STATUS = [502, 503, 504]
@@ -56,11 +57,15 @@ export function httpStatusError(url: string, { statusCode, data }: HttpResponse)
   })
 }
 
-/** POSTs `{ code, encryptedData, iv, cloudID?, source }` as JSON to your server. */
+/**
+ * POSTs `{ code | session, encryptedData, iv, cloudID?, source }` as JSON to your server.
+ * With a stored session that WeChat still vouches for there is no login; when the
+ * server has lost that session (SESSION_EXPIRED) the attempt starts again from login.
+ */
 export function httpResolver(options: HttpResolverOptions): GroupResolver<Prepared> {
   const { url, header, login = true } = options
   return {
-    prepare: async ({ bridge }) => (login ? { code: (await bridge.login()).code } : {}),
+    prepare: ({ bridge }) => (login ? prepareSession(bridge) : Promise.resolve({ credentials: {} })),
     async resolve(payload: GroupEnterPayload, { prepared, signal }): Promise<ResolvedGroup> {
       const request = options.request ?? (taroApis.request() as unknown as HttpRequest | undefined)
       if (!request) throw new GroupEnterError('UNSUPPORTED', 'Taro.request is not available on this host.')
@@ -69,7 +74,7 @@ export function httpResolver(options: HttpResolverOptions): GroupResolver<Prepar
         url,
         method: 'POST',
         header: { 'content-type': 'application/json', ...header },
-        data: { ...prepared, ...payload },
+        data: { ...prepared.credentials, ...payload },
         dataType: 'json',
       })
       const abort = () => task.abort?.()
@@ -87,7 +92,12 @@ export function httpResolver(options: HttpResolverOptions): GroupResolver<Prepar
       } finally {
         signal.removeEventListener('abort', abort)
       }
-      if (response.statusCode < 200 || response.statusCode > 299) throw httpStatusError(url, response)
+      if (response.statusCode < 200 || response.statusCode > 299) {
+        const error = httpStatusError(url, response)
+        if (error.serverCode === SESSION_EXPIRED && prepared.storage) dropSession(prepared)
+        throw error
+      }
+      if (prepared.storage) keepSession(prepared, response.data)
       // The store checks the shape; a non-JSON body arrives here as a string and fails that check.
       return response.data as ResolvedGroup
     },

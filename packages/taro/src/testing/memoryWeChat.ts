@@ -6,6 +6,8 @@ export type SimulatedGroup = ResolvedGroup
 /** The WeChat side a simulated client talks to: who logs in, and how group data is sealed. */
 export interface SimulatedWeChat {
   login(): Promise<string>
+  /** wx.checkSession: is the key of this user's latest login still valid? Without it: never (no warm path). */
+  checkSession?(): Promise<boolean>
   encrypt(
     group: SimulatedGroup,
     source: GroupEnterSource,
@@ -23,6 +25,7 @@ export function memoryWeChat(): SimulatedWeChat {
   let logins = 0
   return {
     login: async () => `simulated-code-${++logins}`,
+    checkSession: async () => logins > 0,
     encrypt: async (group) => ({ encryptedData: PREFIX + encodeURIComponent(JSON.stringify(group)), iv: 'simulated' }),
   }
 }

@@ -1,5 +1,5 @@
 import { toBridgeError } from '../taroBridge'
-import type { EnterOptions, GroupBridge, GroupEnterPayload, GroupEnterSource } from '../types'
+import type { BridgeStorage, EnterOptions, GroupBridge, GroupEnterPayload, GroupEnterSource } from '../types'
 import { delay } from './delay'
 import { memoryWeChat, type SimulatedGroup, type SimulatedWeChat } from './memoryWeChat'
 
@@ -22,10 +22,15 @@ export interface SimulatedClient {
   latency?: { login?: number; bridge?: number }
   /** Where codes and payloads come from. Default `memoryWeChat()`. */
   wechat?: SimulatedWeChat
+  /** The device's storage; pass one to a second bridge to play a second launch on the same phone. */
+  storage?: BridgeStorage
+  /** wx.checkSession says the last login's key expired (default: valid once logged in). */
+  sessionExpired?: boolean
 }
 
 export type SimulatedCall =
   | { api: 'login' }
+  | { api: 'checkSession' }
   | { api: 'getGroupEnterInfo'; options: Record<string, unknown> }
   | { api: 'getShareInfo'; shareTicket: string }
 
@@ -33,10 +38,29 @@ export interface SimulatedBridge extends GroupBridge {
   /** Every login and group API call, in order. */
   readonly calls: SimulatedCall[]
   count(api: SimulatedCall['api']): number
-  /** The app is shown again (hot start), possibly from another chat: merges `next` and fires onAppShow. */
+  /** The app goes to the background: fires onAppHide. */
+  hide(): void
+  /** Hot start, possibly from another chat: hides the app (unless it is hidden), merges `next`, fires onAppShow. */
   show(next?: SimulatedClient): void
   /** Changes the client without a show event (e.g. make the next call fail). */
   update(next: SimulatedClient): void
+}
+
+function subscribe<T>(set: Set<T>, listener: T): () => void {
+  set.add(listener)
+  return () => {
+    set.delete(listener)
+  }
+}
+
+/** A phone's storage, in memory. */
+export function memoryStorage(): BridgeStorage {
+  const values = new Map<string, string>()
+  return {
+    get: (key) => values.get(key),
+    set: (key, value) => void values.set(key, value),
+    remove: (key) => void values.delete(key),
+  }
 }
 
 /** A bridge that plays a WeChat client, for jest tests of group-scoped components and for the H5 demo. */
@@ -44,7 +68,10 @@ export function createSimulatedBridge(initial: SimulatedClient = {}): SimulatedB
   let client: SimulatedClient = { scene: 1008, chatType: 3, sdkVersion: '3.8.0', opengid: 'G_SIMULATED', ...initial }
   const wechat = initial.wechat ?? memoryWeChat()
   const listeners = new Set<(options: EnterOptions) => void>()
+  const hideListeners = new Set<() => void>()
+  const storage = initial.storage ?? memoryStorage()
   const calls: SimulatedCall[] = []
+  let hidden = false
 
   const enterOptions = (): EnterOptions => ({
     scene: client.scene,
@@ -65,7 +92,13 @@ export function createSimulatedBridge(initial: SimulatedClient = {}): SimulatedB
   return {
     calls,
     count: (api) => calls.filter((call) => call.api === api).length,
+    hide() {
+      hidden = true
+      hideListeners.forEach((listener) => listener())
+    },
     show(next = {}) {
+      if (!hidden) this.hide()
+      hidden = false
       client = { ...client, ...next }
       const options = enterOptions()
       listeners.forEach((listener) => listener(options))
@@ -74,12 +107,13 @@ export function createSimulatedBridge(initial: SimulatedClient = {}): SimulatedB
       client = { ...client, ...next }
     },
     getEnterOptions: enterOptions,
-    onAppShow(cb) {
-      listeners.add(cb)
-      return () => {
-        listeners.delete(cb)
-      }
+    onAppShow: (cb) => subscribe(listeners, cb),
+    onAppHide: (cb) => subscribe(hideListeners, cb),
+    async checkSession() {
+      calls.push({ api: 'checkSession' })
+      return !client.sessionExpired && !!(await wechat.checkSession?.())
     },
+    storage,
     sdkVersion: () => client.sdkVersion,
     has: (api) => client.apis?.[api] !== false,
     getGroupEnterInfo(options) {

@@ -1,6 +1,7 @@
 import { GroupEnterError } from '../GroupEnterError'
 import { httpStatusError } from '../resolvers/httpResolver'
-import type { GroupEnterPayload, GroupResolver } from '../types'
+import { dropSession, keepSession, prepareSession, type Credentials, type PreparedSession } from '../session'
+import type { GroupEnterPayload, GroupResolver, ResolvedGroup } from '../types'
 import { delay } from './delay'
 import { openMemoryPayload } from './memoryWeChat'
 
@@ -9,39 +10,71 @@ export interface SimulatedResolverOptions {
   latency?: number
   /** Answer like a failing server: `{ status: 500 }`, or with its error body code. */
   fail?: { status: number; code?: string; message?: string }
+  /** How long a simulated group ticket lives. Default 7200 s, as @opengid/server's. */
+  ticketTtlSeconds?: number
 }
 
-export interface SimulatedResolver extends GroupResolver<{ code: string }> {
-  /** Every payload it was asked to resolve, with the login code sent along. */
-  readonly calls: (GroupEnterPayload & { code: string })[]
+export interface SimulatedResolver extends GroupResolver<PreparedSession> {
+  /** Every payload it was asked to resolve, with the login code or session sent along. */
+  readonly calls: (GroupEnterPayload & Credentials)[]
   update(next: SimulatedResolverOptions): void
+  /** The server forgets every session (a restart without a shared store): warm requests get SESSION_EXPIRED. */
+  forgetSessions(): void
 }
 
-/** Pairs with `createSimulatedBridge`: logs in first, then reads the group out of the simulated payload. */
+/**
+ * Pairs with `createSimulatedBridge` and plays `httpResolver` with its server: logs in
+ * first (or uses the stored session while checkSession holds), keeps sessions, answers
+ * with a ticket, and reads the group out of the simulated payload. The ticket is an
+ * unsigned stand-in: only `@opengid/server` signs real ones.
+ */
 export function createSimulatedResolver(initial: SimulatedResolverOptions = {}): SimulatedResolver {
   let options = initial
-  const calls: (GroupEnterPayload & { code: string })[] = []
+  const calls: (GroupEnterPayload & Credentials)[] = []
+  const sessions = new Set<string>()
+  let sessionsMade = 0
+  let ticketsMade = 0
+
+  function answer(payload: GroupEnterPayload, credentials: Credentials): ResolvedGroup & { session: string } {
+    const { fail } = options
+    if (fail) {
+      throw httpStatusError('simulated resolver', {
+        statusCode: fail.status,
+        data: { error: { code: fail.code ?? 'SIMULATED', message: fail.message ?? `Simulated HTTP ${fail.status}.` } },
+      })
+    }
+    if (credentials.session !== undefined && !sessions.has(credentials.session)) {
+      throw httpStatusError('simulated resolver', {
+        statusCode: 401,
+        data: { error: { code: 'SESSION_EXPIRED', message: 'Unknown session: log in again.' } },
+      })
+    }
+    const group = openMemoryPayload(payload)
+    if (!group) throw new GroupEnterError('RESOLVER', 'This payload was not made by the simulated WeChat.')
+    const session = credentials.session ?? `simulated-session-${++sessionsMade}`
+    sessions.add(session)
+    const ticketExpiresAt = Date.now() + (options.ticketTtlSeconds ?? 7200) * 1000
+    return { ...group, ticket: `simulated-ticket.${group.opengid}.${++ticketsMade}`, ticketExpiresAt, session }
+  }
+
   return {
     calls,
     update(next) {
       options = { ...options, ...next }
     },
-    prepare: ({ bridge }) => bridge.login(),
+    forgetSessions: () => sessions.clear(),
+    prepare: ({ bridge }) => prepareSession(bridge),
     async resolve(payload, { prepared }) {
-      calls.push({ ...payload, code: prepared.code })
+      calls.push({ ...payload, ...prepared.credentials })
       await delay(options.latency)
-      const { fail } = options
-      if (fail) {
-        throw httpStatusError('simulated resolver', {
-          statusCode: fail.status,
-          data: {
-            error: { code: fail.code ?? 'SIMULATED', message: fail.message ?? `Simulated HTTP ${fail.status}.` },
-          },
-        })
+      try {
+        const answered = answer(payload, prepared.credentials)
+        keepSession(prepared, answered)
+        return answered
+      } catch (error) {
+        if ((error as GroupEnterError).serverCode === 'SESSION_EXPIRED') dropSession(prepared)
+        throw error
       }
-      const group = openMemoryPayload(payload)
-      if (!group) throw new GroupEnterError('RESOLVER', 'This payload was not made by the simulated WeChat.')
-      return group
     },
   }
 }

@@ -1,0 +1,38 @@
+import { GroupEnterError, errMsgOf } from './GroupEnterError'
+
+/** getGroupEnterInfo's documented failures. */
+export const SCENE_ERROR = 40097
+export const LEFT_GROUP_ERROR = 65206
+
+interface WeChatFailure {
+  errCode?: unknown
+  errno?: unknown
+}
+
+/** WeChat's code on a failure object: `errCode`, or `errno` on newer base libraries. */
+export function errCodeOf(failure: unknown): number | undefined {
+  const f = (failure && typeof failure === 'object' ? failure : {}) as WeChatFailure
+  const raw = f.errCode ?? f.errno
+  return typeof raw === 'number' ? raw : undefined
+}
+
+/**
+ * The kit's error for a WeChat-style failure of any bridge, the Taro one or a custom
+ * one: the core does this, so every bridge gets the same codes. `errCode` and
+ * `errMsg` are kept.
+ */
+export function fromWeChatFailure(failure: unknown, api: string): GroupEnterError {
+  const errMsg = errMsgOf(failure)
+  const errCode = errCodeOf(failure)
+  const details = { errCode, errMsg, cause: failure }
+  if (errCode === SCENE_ERROR || /invalid scene/i.test(errMsg)) {
+    return new GroupEnterError('SCENE', 'WeChat says this launch scene carries no group info.', details)
+  }
+  if (errCode === LEFT_GROUP_ERROR) {
+    return new GroupEnterError('LEFT_GROUP', 'The user is no longer a member of this group.', details)
+  }
+  return new GroupEnterError('BRIDGE', `${api} failed: ${errMsg}`, details)
+}
+
+/** Taro.request's own failure (no answer at all): `{ errMsg: 'request:fail ...' }`. */
+export const isRequestFailure = (failure: unknown): boolean => /^request:fail/.test(errMsgOf(failure))
