@@ -23,6 +23,8 @@ export interface WeappHostOptions {
   user?: string
   /** The base library version getAppBaseInfo reports; default '3.8.0'. */
   sdkVersion?: string
+  /** The phone's storage; pass the previous launch's `storage` to play a second launch of the same install. */
+  storage?: Map<string, unknown>
   latency?: Latency
 }
 
@@ -40,6 +42,8 @@ export interface WeappHost {
   settled(timeoutMs?: number): Promise<void>
   /** Hot start: the app goes to the background and is shown again from `entry`. */
   showApp(entry: Entry): void
+  /** The phone's storage (wx.setStorageSync), for a next launch of the same install. */
+  readonly storage: Map<string, unknown>
   /** Cancels the app's timers and requests; nothing of it runs afterwards. */
   close(): void
 }
@@ -69,6 +73,8 @@ export function launchWeapp(options: WeappHostOptions): WeappHost {
   const registry = createRegistry()
   const route = bundle.json<{ pages: string[] }>('app.json').pages[0]
   const appShow = new Set<(options: EnterOptions) => void>()
+  const appHide = new Set<() => void>()
+  const storage = options.storage ?? new Map<string, unknown>()
   const renders: Render[] = []
   let current = { entry: options.entry, options: enterOptions(options.entry, route) }
 
@@ -80,6 +86,8 @@ export function launchWeapp(options: WeappHostOptions): WeappHost {
     launch: current.options,
     current: () => current,
     appShow,
+    appHide,
+    storage,
     http,
     timers,
     log,
@@ -140,8 +148,10 @@ export function launchWeapp(options: WeappHostOptions): WeappHost {
         what: 'the app to settle',
         state: () => `${timers.pending} timers pending, ${http.inFlight} requests in flight`,
       }).then(() => undefined),
+    storage,
     showApp(entry) {
       lifecycle('App', app, 'onHide')
+      appHide.forEach((listener) => listener())
       lifecycle('Page', page, 'onHide')
       current = { entry, options: enterOptions(entry, route) }
       show()
@@ -151,6 +161,7 @@ export function launchWeapp(options: WeappHostOptions): WeappHost {
       closed.abort()
       timers.clearAll()
       appShow.clear()
+      appHide.clear()
     },
   }
 }

@@ -22,6 +22,9 @@ export interface WxClient {
   launch: EnterOptions
   current(): { entry: Entry; options: EnterOptions }
   appShow: Set<(options: EnterOptions) => void>
+  appHide: Set<() => void>
+  /** The phone's storage: shared by launches of the same install. */
+  storage: Map<string, unknown>
   http: HttpClient
   timers: Timers
   log: CallLog
@@ -56,8 +59,7 @@ export function createWx(client: WxClient): WxApi {
     })
   }
 
-  // The demo keeps per-group check-ins here; a fresh install starts empty.
-  const storage = new Map<string, unknown>()
+  const { storage } = client
 
   return recorded(client.log, {
     getEnterOptionsSync: () => ({ ...client.current().options }),
@@ -69,10 +71,24 @@ export function createWx(client: WxClient): WxApi {
       if (listener) client.appShow.delete(listener)
       else client.appShow.clear()
     },
+    onAppHide: (listener: () => void) => {
+      client.appHide.add(listener)
+    },
+    offAppHide: (listener?: () => void) => {
+      if (listener) client.appHide.delete(listener)
+      else client.appHide.clear()
+    },
     getAppBaseInfo: baseInfo,
     getSystemInfoSync: baseInfo,
     login: (options: Callbacks<{ errMsg: string; code: string }>) =>
       later(latency.login, () => succeed(options, { errMsg: 'login:ok', code: fake.login(user) })),
+    // Valid while the user's latest login key is: the fake keeps one key per user.
+    checkSession: (options: Callbacks<{ errMsg: string }>) =>
+      later(latency.login, () =>
+        fake.sessionKey(user)
+          ? succeed(options, { errMsg: 'checkSession:ok' })
+          : fail(options, { errMsg: 'checkSession:fail session time out' }),
+      ),
     getGroupEnterInfo: groupApi('getGroupEnterInfo'),
     getShareInfo: groupApi('getShareInfo'),
     request: client.http.request,
@@ -80,6 +96,9 @@ export function createWx(client: WxClient): WxApi {
     getStorageSync: (key: string) => (storage.has(key) ? structuredClone(storage.get(key)) : ''),
     setStorageSync: (key: string, value: unknown) => {
       storage.set(key, structuredClone(value))
+    },
+    removeStorageSync: (key: string) => {
+      storage.delete(key)
     },
   })
 }
