@@ -9,6 +9,13 @@ export function machine() {
     memoryGiB: Math.round(os.totalmem() / 2 ** 30),
     node: process.version,
     platform: `${os.platform()} ${os.release()}`,
-    loadAverage: os.loadavg().map((load) => Math.round(load * 100) / 100),
   }
+}
+
+/**
+ * The 1, 5 and 15 minute load averages. Taken before and after a run: on a
+ * shared machine, a rise shows that something else competed for the cores.
+ */
+export function loadAverage(): number[] {
+  return os.loadavg().map((load) => Math.round(load * 100) / 100)
 }

@@ -10,10 +10,3 @@ export function table(headers: string[], rows: Cell[][]): string {
     ...rows.map((row) => line(row.map(String))),
   ].join('\n')
 }
-
-/** One figure per section's result: markdown for people, data for results.json. */
-export interface Section {
-  title: string
-  markdown: string
-  data: unknown
-}

@@ -1,11 +1,12 @@
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
+import { commit } from './commit'
 import type { measureConsumers } from './consumers'
 import { measureDecrypt } from './decrypt/section'
 import { measureHandler } from './handler/section'
 import { loadBundled } from './loadBundled'
-import { machine } from './machine'
-import type { Section } from './markdown'
+import { loadAverage, machine } from './machine'
+import type { Section } from './section'
 import { measureSizes } from './size/section'
 import { measureWeapp } from './weapp/section'
 
@@ -17,8 +18,12 @@ import { measureWeapp } from './weapp/section'
  */
 async function main() {
   const started = Date.now()
+  const date = new Date(started).toISOString()
+  const code = commit()
   const host = machine()
-  console.log(`## opengid bench, ${new Date(started).toISOString()}\n`)
+  const loadBefore = loadAverage()
+  console.log(`## opengid bench, ${date}\n`)
+  console.log(`commit ${code.hash.slice(0, 7)}${code.dirty ? ' with uncommitted changes' : ''}\n`)
   console.log(`${host.cores} cores (${host.cpu}), ${host.memoryGiB} GiB, Node ${host.node}, ${host.platform}\n`)
 
   const sections: Section[] = []
@@ -38,8 +43,11 @@ async function main() {
   report(await measureWeapp())
 
   const seconds = Math.round((Date.now() - started) / 100) / 10
-  console.log(`(bench took ${seconds} s; load average before it: ${host.loadAverage.join(', ')})`)
-  const results = { date: new Date(started).toISOString(), machine: host, seconds, sections }
+  const load = { before: loadBefore, after: loadAverage() }
+  console.log(
+    `(bench took ${seconds} s; load average before it: ${load.before.join(', ')}, after it: ${load.after.join(', ')})`,
+  )
+  const results = { date, commit: code, machine: host, loadAverage: load, seconds, sections }
   writeFileSync(path.join(__dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`)
 }
 

@@ -1,5 +1,6 @@
 import { decryptGroupInfo } from '@opengid/server'
-import { table, type Section } from '../markdown'
+import { table } from '../markdown'
+import type { Section } from '../section'
 import { median, round } from '../stats'
 import { APP_ID, makePayloads, type Payload } from './payloads'
 import { sampleDecrypt } from './sampleDecrypt'
@@ -27,7 +28,7 @@ function timeRound(decrypt: Decrypt, payloads: Payload[]): number {
 }
 
 /**
- * Item 4 of the bench: decryptGroupInfo against WeChat's sample way, on the
+ * The `decrypt` section: decryptGroupInfo against WeChat's sample way, on the
  * same payloads in the same process. Rounds alternate which goes first, so
  * warm-up, GC and frequency drift fall on both alike.
  */
@@ -57,6 +58,7 @@ export function measureDecrypt(): Section {
     roundRatio: { min: round(Math.min(...roundRatios), 2), max: round(Math.max(...roundRatios), 2) },
   }
   return {
+    id: 'decrypt',
     title: `Decrypt throughput (${ROUNDS} interleaved rounds × ${OPS_PER_ROUND} ops each, ${PAYLOADS} getShareInfo payloads)`,
     markdown:
       table(

@@ -2,7 +2,8 @@ import autocannon from 'autocannon'
 import { fork } from 'node:child_process'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { table, type Section } from '../markdown'
+import { table } from '../markdown'
+import type { Section } from '../section'
 import { round } from '../stats'
 import { API_PATH, type ServerReady } from './protocol'
 
@@ -62,7 +63,7 @@ async function load(url: string, bodies: string[]) {
   return { result, seconds: (answered - started) / 1000, exhausted: Math.max(0, next - bodies.length) }
 }
 
-/** Item 5 of the bench: the real handler behind the dev server, with the fake WeChat, on 127.0.0.1. */
+/** The `handler` section: the real handler behind the dev server, with the fake WeChat, on 127.0.0.1. */
 export async function measureHandler(): Promise<Section> {
   const server = await startServer(WARMUP + MEASURED)
   try {
@@ -84,6 +85,7 @@ export async function measureHandler(): Promise<Section> {
       ),
     }
     return {
+      id: 'handler',
       title: `Handler throughput (POST ${API_PATH} on 127.0.0.1, fake WeChat, ${CONNECTIONS} connections, ${MEASURED} requests)`,
       markdown: table(
         ['req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'errors', 'timeouts', 'status codes'],

@@ -1,7 +1,7 @@
 import type { FakeWeChat } from '@opengid/server/dev'
 import { launchWeapp, type LogEntry, type WeappBundle } from '../../test/weapp-host'
 
-/** The simulated latencies of item 6; their sum is what the kit cannot go below. */
+/** The simulated latencies of the weapp launches; their sum is what the kit cannot go below. */
 export const LATENCY = { login: 30, bridge: 20, server: 30 }
 export const LATENCY_SUM = LATENCY.login + LATENCY.bridge + LATENCY.server
 

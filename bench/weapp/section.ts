@@ -2,7 +2,8 @@ import { startDevServer } from '@opengid/server/dev'
 import path from 'node:path'
 import { ensureBuild, ROOT } from '../../scripts/taroBuild'
 import { readWeappBundle } from '../../test/weapp-host'
-import { table, type Section } from '../markdown'
+import { table } from '../markdown'
+import type { Section } from '../section'
 import { median, round } from '../stats'
 import { LATENCY, LATENCY_SUM, launchOnce, type LaunchTimes } from './launch'
 import { serverRoundTrip } from './serverRoundTrip'
@@ -46,7 +47,7 @@ const ROWS: [keyof Breakdown, string][] = [
 ]
 
 /**
- * Item 6 of the bench: the compiled weapp demo in test/weapp-host, the real
+ * The `weapp` section: the compiled weapp demo in test/weapp-host, the real
  * resolver endpoint behind the dev server, simulated latencies of login 30 ms,
  * bridge 20 ms and server 30 ms. The host timestamps every wx call and setData.
  */
@@ -69,6 +70,7 @@ export async function measureWeapp(): Promise<Section> {
     return [label, round(median(values), 2), round(Math.min(...values), 2), round(Math.max(...values), 2)]
   })
   return {
+    id: 'weapp',
     title: `Time to opengid in the compiled weapp (test/weapp-host; login ${LATENCY.login} ms, bridge ${LATENCY.bridge} ms, server ${LATENCY.server} ms; ${RUNS} launches)`,
     markdown: `${table(['ms', 'median', 'min', 'max'], rows)}\n\nweapp build: ${build === 'fresh' ? 'up to date, reused' : 'rebuilt first (not timed)'}`,
     data: { build, latency: LATENCY, runs },

@@ -1,0 +1,14 @@
+/**
+ * The ids results.json files its sections under. They are fixed so that
+ * results of different runs (and commits) can be compared section by section,
+ * whatever the titles say.
+ */
+export type SectionId = 'calls' | 'renders' | 'size' | 'decrypt' | 'handler' | 'weapp'
+
+/** One section's result: markdown for people, data for results.json. */
+export interface Section {
+  id: SectionId
+  title: string
+  markdown: string
+  data: unknown
+}
