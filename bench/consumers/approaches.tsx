@@ -1,6 +1,6 @@
 import { createContext, useContext, useEffect, useState, type ComponentType, type ReactNode } from 'react'
 import { GroupContext, useGroupEnterInfo, useOpenGid, type GroupEnterState } from '@opengid/taro'
-import { fetchOpenGid, type Env } from './env'
+import { fetchOpenGid, getEnterOptionsSync, type Env } from './env'
 
 /** Renders per consumer, by consumer index; bumped in each consumer's body, so one entry per render. */
 export interface Tally {
@@ -53,14 +53,9 @@ function kit(env: Env): Approach {
   }
 }
 
-/** The state every baseline starts from: the scene is known synchronously from the enter options. */
-function initialState(env: Env): SimpleState {
-  return { scene: env.bridge.getEnterOptions()?.scene }
-}
-
 /** Fetches in an effect and keeps the answer in component state, as hand-written code usually does. */
 function useFetchedState(env: Env): SimpleState {
-  const [state, setState] = useState(() => initialState(env))
+  const [state, setState] = useState<SimpleState>(() => ({ scene: getEnterOptionsSync(env).scene }))
   useEffect(() => {
     let mounted = true
     void fetchOpenGid(env).then((opengid) => mounted && setState((previous) => ({ ...previous, opengid })))
@@ -71,7 +66,11 @@ function useFetchedState(env: Env): SimpleState {
   return state
 }
 
-/** Baseline (a): every component that needs group info calls the hook, so every one of them fetches. */
+/**
+ * Baseline (a): every component that needs the opengid calls the hook, so
+ * every one of them fetches. A component that needs only the scene has no
+ * reason to fetch: it reads the enter options, as such code does.
+ */
 function naiveHook(env: Env): Approach {
   return {
     Root: ({ children }) => <>{children}</>,
@@ -81,12 +80,16 @@ function naiveHook(env: Env): Approach {
     },
     SceneReader({ index, tally }) {
       tally.scene[index]++
-      return <span>{useFetchedState(env).scene}</span>
+      return <span>{getEnterOptionsSync(env).scene}</span>
     },
   }
 }
 
-/** Baseline (b): the provider fetches once and puts its useState object in context. */
+/**
+ * Baseline (b): the provider fetches once and puts its useState object in
+ * context. Scene readers take the scene from that context too: holding the
+ * launch's state for the tree is what the provider is for.
+ */
 function stateContext(env: Env): Approach {
   const State = createContext<SimpleState>({})
   return {

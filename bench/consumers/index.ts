@@ -1,6 +1,7 @@
 // dom must come first: react-dom looks for a DOM when it loads.
 import './dom'
-import { table, type Section } from '../markdown'
+import { table } from '../markdown'
+import type { Section } from '../section'
 import type { ApproachName } from './approaches'
 import { measureScenario, type ScenarioResult } from './measure'
 
@@ -15,12 +16,13 @@ async function each(sceneReaders: (n: number) => number): Promise<ScenarioResult
   return results
 }
 
-/** Items 1 and 2 of the bench: calls per group entry, then renders and commits. */
+/** The `calls` and `renders` sections: calls per group entry, then renders and commits. */
 export async function measureConsumers(): Promise<Section[]> {
   const calls = await each(() => 0)
   const renders = await each((n) => n)
   return [
     {
+      id: 'calls',
       title: 'Calls per group entry (N components read the opengid)',
       markdown: table(
         ['approach', 'N', 'login', 'getGroupEnterInfo', 'resolver'],
@@ -29,6 +31,7 @@ export async function measureConsumers(): Promise<Section[]> {
       data: calls,
     },
     {
+      id: 'renders',
       title: 'Renders from mount to resolved (N opengid readers + N scene readers)',
       markdown: table(
         ['approach', 'N', 'renders per opengid reader', 'renders per scene reader', 'commits'],
