@@ -7,7 +7,8 @@ import type { BundleSize, EntryName } from './bundleSize'
  */
 export const GZIP_BUDGETS: Record<EntryName, number> = {
   core: 4096,
-  full: 4608,
+  // 4,608 until the warm path and group tickets (issue 10) went into httpResolver and the store.
+  full: 5120,
 }
 
 export function isOverBudget(bundle: BundleSize): boolean {

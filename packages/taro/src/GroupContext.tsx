@@ -2,7 +2,8 @@ import { useEffect, useRef, useState, type ReactNode } from 'react'
 import { StoreContext } from './context'
 import { createGroupEnterStore, type GroupEnterStoreOptions } from './store'
 import { taroBridge } from './taroBridge'
-import type { GroupBridge } from './types'
+import type { GroupEnterError } from './GroupEnterError'
+import type { GroupBridge, GroupEnterState } from './types'
 
 export interface GroupContextProps extends Omit<GroupEnterStoreOptions, 'bridge'> {
   /** Defaults to `taroBridge()`; tests and the H5 demo inject a simulated one. */
@@ -15,19 +16,20 @@ export interface GroupContextProps extends Omit<GroupEnterStoreOptions, 'bridge'
  * when it mounts (like a query client): an inline `resolver={httpResolver(...)}` does not
  * restart anything. Only the callbacks follow the latest render.
  */
-export function GroupContext({ children, ...props }: GroupContextProps) {
+export function GroupContext(props: GroupContextProps) {
   const latest = useRef(props)
   useEffect(() => {
     latest.current = props
   })
   const [store] = useState(() =>
-    createGroupEnterStore({
-      ...props,
-      bridge: props.bridge ?? taroBridge(),
-      onResolved: (state) => latest.current.onResolved?.(state),
-      onError: (error) => latest.current.onError?.(error),
-    }),
+    createGroupEnterStore(
+      Object.assign({}, props, {
+        bridge: props.bridge || taroBridge(),
+        onResolved: (state: GroupEnterState) => latest.current.onResolved && latest.current.onResolved(state),
+        onError: (error: GroupEnterError) => latest.current.onError && latest.current.onError(error),
+      }),
+    ),
   )
   useEffect(() => store.start(), [store])
-  return <StoreContext.Provider value={store}>{children}</StoreContext.Provider>
+  return <StoreContext.Provider value={store}>{props.children}</StoreContext.Provider>
 }

@@ -32,24 +32,19 @@ export class GroupEnterError extends Error {
     )
   }
 
-  readonly code: GroupEnterErrorCode
+  // Set by the constructor from `details` in one go.
+  readonly code!: GroupEnterErrorCode
   readonly errCode?: number
   readonly errMsg?: string
   readonly status?: number
   readonly serverCode?: string
-  readonly retryable: boolean
+  readonly retryable!: boolean
   readonly cause?: unknown
 
   constructor(code: GroupEnterErrorCode, message: string, details: GroupEnterErrorDetails = {}) {
     super(message)
     this.name = 'GroupEnterError'
-    this.code = code
-    this.errCode = details.errCode
-    this.errMsg = details.errMsg
-    this.status = details.status
-    this.serverCode = details.serverCode
-    this.retryable = details.retryable ?? code === 'TIMEOUT'
-    this.cause = details.cause
+    Object.assign(this, details, { code, retryable: details.retryable || code === 'TIMEOUT' })
     // Keeps the prototype (and so the brand below) when a host toolchain compiles
     // classes to ES5, where extending Error loses it; new.target keeps a subclass's.
     Object.setPrototypeOf(this, new.target.prototype)
@@ -66,7 +61,6 @@ export function isGroupEnterError(value: unknown): value is GroupEnterError {
 
 /** The text of a WeChat-style failure (`{ errMsg }`), an Error, or anything else thrown. */
 export function errMsgOf(failure: unknown): string {
-  const errMsg = (failure as { errMsg?: unknown } | null)?.errMsg
-  if (typeof errMsg === 'string') return errMsg
-  return failure instanceof Error ? failure.message : String(failure)
+  const errMsg = failure && (failure as { errMsg?: unknown }).errMsg
+  return typeof errMsg === 'string' ? errMsg : failure instanceof Error ? failure.message : String(failure)
 }

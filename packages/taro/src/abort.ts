@@ -1,7 +1,7 @@
 /**
  * WeChat's mini-program JS runtime has no AbortController, so the kit carries a
- * minimal one with the same surface (`signal.aborted`, `reason`, abort listeners)
- * and uses the platform's own wherever it exists.
+ * minimal one (`signal.aborted`, `signal.reason` and abort listeners: what a
+ * resolver needs to stop its work) and uses the platform's own wherever it exists.
  */
 export interface Aborter {
   readonly signal: AbortSignal
@@ -15,7 +15,6 @@ function createFallbackAborter(): Aborter {
   const signal = {
     aborted: false,
     reason: undefined as unknown,
-    onabort: null as null | Listener,
     addEventListener(type: string, listener: Listener) {
       if (type === 'abort') listeners.push(listener)
     },
@@ -23,17 +22,13 @@ function createFallbackAborter(): Aborter {
       const i = listeners.indexOf(listener)
       if (type === 'abort' && i !== -1) listeners.splice(i, 1)
     },
-    throwIfAborted() {
-      if (signal.aborted) throw signal.reason
-    },
   }
   return {
     signal: signal as unknown as AbortSignal,
     abort(reason?: unknown) {
       if (signal.aborted) return
       signal.aborted = true
-      signal.reason = reason ?? new Error('Aborted')
-      signal.onabort?.()
+      signal.reason = reason || new Error('aborted')
       listeners.slice().forEach((listener) => listener())
     },
   }

@@ -1,6 +1,6 @@
 import { createAborter } from './abort'
 import { GroupEnterError, errMsgOf, isGroupEnterError } from './GroupEnterError'
-import { isChatType } from './plan'
+import { isChatType, isText } from './plan'
 import { errCodeOf, fromWeChatFailure, isRequestFailure } from './wechatFailure'
 import type {
   GroupBridge,
@@ -32,7 +32,7 @@ export const CLOUD_ID_EXPIRED = -601006
 export const SESSION_EXPIRED = 'SESSION_EXPIRED'
 
 /** Thrown inside an attempt when its entry was superseded or abandoned; never reported. */
-export const ABORTED = new Error('opengid: attempt aborted')
+export const ABORTED = new Error('aborted')
 
 /**
  * What prepare produced went stale: the cloudID expired, or the server no longer has
@@ -63,7 +63,7 @@ export async function runAttempt(
     await step()
     const group = await resolverStage(() => resolver.resolve(payload, { prepared, signal }))
     await step()
-    return { ...checkResolvedGroup(group), source: payload.source }
+    return Object.assign(checkResolvedGroup(group), { source: payload.source })
   }
   try {
     return await resolveOnce()
@@ -105,37 +105,31 @@ const resolverStage = <T>(run: () => Promise<T>) =>
   )
 
 /** The ids the server vouches for: anything else is not from @opengid/server or WeChat. */
-const ID = /^[A-Za-z0-9_-]{1,64}$/
+const isId = (value: unknown): value is string => typeof value === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(value)
 
 /** Never trust a resolver's answer blindly: it crosses a network (and may even throw when read). */
 export function checkResolvedGroup(value: unknown): ResolvedGroup {
+  let group: ResolvedGroup | undefined
   try {
-    return readResolvedGroup(value)
-  } catch (error) {
-    if (isGroupEnterError(error)) throw error
-    throw new GroupEnterError('INVALID_RESPONSE', `The resolver's answer could not be read: ${errMsgOf(error)}`, {
-      cause: error,
-    })
+    group = readResolvedGroup(value as Partial<Record<keyof ResolvedGroup, unknown>> | null)
+  } catch {
+    // A getter that throws makes the answer as unusable as one without an opengid.
   }
-}
-
-function readResolvedGroup(value: unknown): ResolvedGroup {
-  const v = value as Partial<Record<keyof ResolvedGroup, unknown>> | null
-  if (!v || typeof v !== 'object' || typeof v.opengid !== 'string' || !ID.test(v.opengid)) {
-    throw new GroupEnterError('INVALID_RESPONSE', 'The resolver answered without a well-formed `opengid`.', {
+  if (!group) {
+    throw new GroupEnterError('INVALID_RESPONSE', 'The resolver gave no well-formed opengid.', {
       cause: value,
     })
   }
+  return group
+}
+
+function readResolvedGroup(v: Partial<Record<keyof ResolvedGroup, unknown>> | null): ResolvedGroup | undefined {
+  if (!v || typeof v !== 'object' || !isId(v.opengid)) return undefined
   const group: ResolvedGroup = { opengid: v.opengid }
   if (isChatType(v.chatType)) group.chatType = v.chatType
-  if (typeof v.groupOpenid === 'string' && ID.test(v.groupOpenid)) group.groupOpenid = v.groupOpenid
-  if (typeof v.openSingleRoomid === 'string' && ID.test(v.openSingleRoomid)) group.openSingleRoomid = v.openSingleRoomid
-  if (
-    typeof v.ticket === 'string' &&
-    v.ticket &&
-    typeof v.ticketExpiresAt === 'number' &&
-    isFinite(v.ticketExpiresAt)
-  ) {
+  if (isId(v.groupOpenid)) group.groupOpenid = v.groupOpenid
+  if (isId(v.openSingleRoomid)) group.openSingleRoomid = v.openSingleRoomid
+  if (isText(v.ticket) && typeof v.ticketExpiresAt === 'number' && isFinite(v.ticketExpiresAt)) {
     group.ticket = v.ticket
     group.ticketExpiresAt = v.ticketExpiresAt
   }

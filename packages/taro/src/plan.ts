@@ -20,6 +20,9 @@ export interface PlanOptions {
   allowSingleChat?: boolean
 }
 
+/** A non-empty string: what every id, code and payload field must be. */
+export const isText = (value: unknown): value is string => typeof value === 'string' && value !== ''
+
 export const isChatType = (value: unknown): value is ChatType =>
   value === 1 || value === 2 || value === 3 || value === 4
 
@@ -58,5 +61,6 @@ export function planEntry(
 
 /** Two launches are the same group entry when these match; anything else is a new entry. */
 export function entryKey(options: EnterOptions | undefined): string {
-  return `${options?.scene ?? ''}|${options?.shareTicket ?? ''}|${options?.chatType ?? ''}`
+  const o = options || {}
+  return [o.scene, o.shareTicket, o.chatType].join('|')
 }

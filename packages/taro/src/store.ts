@@ -41,15 +41,15 @@ interface Entry {
 const DONE = Promise.resolve()
 
 function baseState(options: EnterOptions | undefined): Pick<GroupEnterState, 'scene' | 'chatType'> {
-  const chatType = options?.chatType
-  return { scene: options?.scene, chatType: isChatType(chatType) ? chatType : undefined }
+  const chatType = options && options.chatType
+  return { scene: options && options.scene, chatType: isChatType(chatType) ? chatType : undefined }
 }
 
 const isCall = (plan: EntryPlan): plan is GroupEnterSource => plan !== 'none' && plan !== 'unsupported'
 
 /** The state a plan leads to before any answer: 'loading' for a call, else the plan itself. */
 function planState(options: EnterOptions | undefined, entryPlan: EntryPlan): GroupEnterState {
-  return { status: isCall(entryPlan) ? 'loading' : entryPlan, ...baseState(options) }
+  return Object.assign({ status: isCall(entryPlan) ? 'loading' : entryPlan }, baseState(options)) as GroupEnterState
 }
 
 function shallowEqual(a: GroupEnterState, b: GroupEnterState): boolean {
@@ -62,7 +62,7 @@ export function createGroupEnterStore(options: GroupEnterStoreOptions): GroupEnt
   // A login in flight is joined, never doubled: a late login would rotate the session
   // key that a newer entry's data is encrypted with.
   const bridge = singleFlightLogin(options.bridge)
-  const planOptions = { scenes: options.scenes ?? DEFAULT_GROUP_SCENES, allowSingleChat: options.allowSingleChat }
+  const planOptions = { scenes: options.scenes || DEFAULT_GROUP_SCENES, allowSingleChat: options.allowSingleChat }
   const listeners = new Set<() => void>()
   let current: Entry | undefined
   let unsubscribe: (() => void) | undefined
@@ -96,20 +96,23 @@ export function createGroupEnterStore(options: GroupEnterStoreOptions): GroupEnt
       resolver,
       api,
       shareTicket: entry.options && entry.options.shareTicket,
-      enterInfoOptions: { allowSingleChat: options.allowSingleChat, needGroupOpenID: options.needGroupOpenID },
+      // Only allowSingleChat and needGroupOpenID are read from it.
+      enterInfoOptions: options,
       proceed,
     }
     for (let attempt = 0; ; attempt++) {
       try {
         const group = await withTimeout(entry.aborter.signal, timeoutMs, (signal) => runAttempt(ctx, signal))
-        return { status: 'resolved', ...base, ...group, chatType: group.chatType ?? base.chatType }
+        return Object.assign({ status: 'resolved' as const }, base, group, {
+          chatType: group.chatType || base.chatType,
+        })
       } catch (caught) {
         if (caught === ABORTED) throw caught
         const error = isGroupEnterError(caught)
           ? caught
-          : new GroupEnterError('RESOLVER', `The attempt failed: ${errMsgOf(caught)}`, { cause: caught })
-        if (error.code === 'UNSUPPORTED') return { status: 'unsupported', ...base }
-        if (!error.retryable || attempt >= retry) return { status: 'error', ...base, error }
+          : new GroupEnterError('RESOLVER', errMsgOf(caught), { cause: caught })
+        if (error.code === 'UNSUPPORTED') return Object.assign({ status: 'unsupported' as const }, base)
+        if (!error.retryable || attempt >= retry) return Object.assign({ status: 'error' as const, error }, base)
       }
     }
   }
@@ -117,7 +120,7 @@ export function createGroupEnterStore(options: GroupEnterStoreOptions): GroupEnt
   function enter(enterOptions: EnterOptions | undefined, force: boolean): Promise<void> {
     const key = entryKey(enterOptions)
     if (current && current.key === key && !force) return current.promise
-    current?.aborter.abort()
+    if (current) current.aborter.abort()
     const entry: Entry = { key, options: enterOptions, aborter: createAborter(), settled: false, promise: DONE }
     current = entry
     const entryPlan = plan(enterOptions)
@@ -133,8 +136,8 @@ export function createGroupEnterStore(options: GroupEnterStoreOptions): GroupEnt
         if (current !== entry) return
         setState(next)
         try {
-          if (next.status === 'resolved') options.onResolved?.(next)
-          else if (next.error) options.onError?.(next.error)
+          if (next.status === 'resolved') options.onResolved && options.onResolved(next)
+          else if (next.error) options.onError && options.onError(next.error)
         } catch (error) {
           // The app's callback failing must not break the store or reject refresh().
           console.error(error)
@@ -169,7 +172,7 @@ export function createGroupEnterStore(options: GroupEnterStoreOptions): GroupEnt
   }
 
   function stop() {
-    unsubscribe?.()
+    if (unsubscribe) unsubscribe()
     unsubscribe = undefined
     running = false
     resume = new Promise((resolve) => (wake = resolve))
@@ -199,10 +202,10 @@ export function createGroupEnterStore(options: GroupEnterStoreOptions): GroupEnt
       wake()
       if (!unsubscribe) {
         const offShow = bridge.onAppShow(onShow)
-        const offHide = bridge.onAppHide?.(() => (hidden = true))
+        const offHide = bridge.onAppHide && bridge.onAppHide(() => (hidden = true))
         unsubscribe = () => {
           offShow()
-          offHide?.()
+          if (offHide) offHide()
         }
       }
       // The same options as an in-flight entry (StrictMode's remount) join it rather than restart it.

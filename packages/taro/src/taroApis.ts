@@ -3,9 +3,6 @@ import Taro from '@tarojs/taro'
 /** Any host API: callback-style ones take an options object, sync ones their own arguments. */
 export type CallbackApi = (...args: unknown[]) => unknown
 
-const callable = (value: unknown): CallbackApi | undefined =>
-  typeof value === 'function' ? (value as CallbackApi) : undefined
-
 /**
  * Every Taro API the kit touches, each read as a plain `Taro.name` member, lazily (an
  * API the host lacks is `undefined`). This is the only module that imports Taro, and
@@ -15,33 +12,49 @@ const callable = (value: unknown): CallbackApi | undefined =>
  * import per module also keeps bundlers from emitting a second `import Taro2`, which
  * that preset deletes as a duplicate.
  */
-export const taroApis = {
-  getEnterOptionsSync: () => callable(Taro.getEnterOptionsSync),
-  getLaunchOptionsSync: () => callable(Taro.getLaunchOptionsSync),
-  onAppShow: () => callable(Taro.onAppShow),
-  offAppShow: () => callable(Taro.offAppShow),
-  onAppHide: () => callable(Taro.onAppHide),
-  offAppHide: () => callable(Taro.offAppHide),
-  checkSession: () => callable(Taro.checkSession),
-  getStorageSync: () => callable(Taro.getStorageSync),
-  setStorageSync: () => callable(Taro.setStorageSync),
-  removeStorageSync: () => callable(Taro.removeStorageSync),
-  getAppBaseInfo: () => callable(Taro.getAppBaseInfo),
-  getSystemInfoSync: () => callable(Taro.getSystemInfoSync),
-  getGroupEnterInfo: () => callable(Taro.getGroupEnterInfo),
-  getShareInfo: () => callable(Taro.getShareInfo),
-  login: () => callable(Taro.login),
-  request: () => callable(Taro.request),
-  cloud: (): unknown => Taro.cloud,
+const members = {
+  getEnterOptionsSync: () => Taro.getEnterOptionsSync,
+  getLaunchOptionsSync: () => Taro.getLaunchOptionsSync,
+  onAppShow: () => Taro.onAppShow,
+  offAppShow: () => Taro.offAppShow,
+  onAppHide: () => Taro.onAppHide,
+  offAppHide: () => Taro.offAppHide,
+  checkSession: () => Taro.checkSession,
+  getStorageSync: () => Taro.getStorageSync,
+  setStorageSync: () => Taro.setStorageSync,
+  removeStorageSync: () => Taro.removeStorageSync,
+  getAppBaseInfo: () => Taro.getAppBaseInfo,
+  getSystemInfoSync: () => Taro.getSystemInfoSync,
+  getGroupEnterInfo: () => Taro.getGroupEnterInfo,
+  getShareInfo: () => Taro.getShareInfo,
+  login: () => Taro.login,
+  request: () => Taro.request,
+  getEnv: () => Taro.getEnv,
 }
 
-export type TaroApiName = Exclude<keyof typeof taroApis, 'cloud'>
+export type TaroApiName = keyof typeof members
+
+/** The API as the host has it now, or undefined. */
+export function hostApi(name: TaroApiName): CallbackApi | undefined {
+  const fn: unknown = members[name]()
+  return typeof fn === 'function' ? (fn as CallbackApi) : undefined
+}
+
+/** Calls the API when the host has it; undefined otherwise, and whatever it throws, for sync APIs that may. */
+export function invoke(name: TaroApiName, ...args: unknown[]): unknown {
+  try {
+    const fn = hostApi(name)
+    return fn && fn(...args)
+  } catch {
+    return undefined
+  }
+}
+
+/** `Taro.cloud` (weapp with cloud development), read where it is used. */
+export const taroCloud = (): unknown => Taro.cloud
 
 /** Taro's name for the host: 'WEAPP', 'QQ', 'WEB', 'TT', ... */
-export function hostEnv(): string {
-  const getEnv = callable(Taro.getEnv)
-  return getEnv ? String(getEnv()) : ''
-}
+export const hostEnv = (): string => String(invoke('getEnv') || '')
 
 /**
  * Calls a WeChat-style API with callbacks, which works whether or not Taro promisified
@@ -50,7 +63,8 @@ export function hostEnv(): string {
  */
 export function callWithCallbacks<T>(fn: CallbackApi, options: Record<string, unknown>): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const returned = fn({ ...options, success: resolve, fail: reject }) as PromiseLike<unknown> | undefined
+    const returned = fn(Object.assign({}, options, { success: resolve, fail: reject })) as
+      PromiseLike<unknown> | undefined
     if (returned && typeof returned.then === 'function') returned.then(undefined, () => undefined)
   })
 }

@@ -1,4 +1,5 @@
-import { callWithCallbacks, hostEnv, taroApis, type TaroApiName } from './taroApis'
+import { callWithCallbacks, hostApi, hostEnv, invoke, type TaroApiName } from './taroApis'
+import { isText } from './plan'
 import { GroupEnterError, errMsgOf } from './GroupEnterError'
 import { errCodeOf, fromWeChatFailure } from './wechatFailure'
 import type { BridgeStorage, EnterOptions, GroupBridge, GroupEnterPayload, GroupEnterSource } from './types'
@@ -16,30 +17,20 @@ const NOT_SUPPORTED = /暂时不支持|not support|not exist|is not a function/i
 
 function toPayload(result: WeChatResult | undefined, source: GroupEnterSource): GroupEnterPayload {
   // Taro's H5 production stub calls `success` with only an errMsg: that is no group info.
-  if (
-    !result ||
-    typeof result.encryptedData !== 'string' ||
-    !result.encryptedData ||
-    typeof result.iv !== 'string' ||
-    !result.iv
-  ) {
-    throw new GroupEnterError(
-      'UNSUPPORTED',
-      `${source} answered without encryptedData: this host cannot give group info.`,
-      {
-        errMsg: result?.errMsg,
-      },
-    )
+  if (!result || !isText(result.encryptedData) || !isText(result.iv)) {
+    throw new GroupEnterError('UNSUPPORTED', `${source} gave no group data on this host.`, {
+      errMsg: result && result.errMsg,
+    })
   }
   const payload: GroupEnterPayload = { encryptedData: result.encryptedData, iv: result.iv, source }
-  if (typeof result.cloudID === 'string' && result.cloudID) payload.cloudID = result.cloudID
+  if (isText(result.cloudID)) payload.cloudID = result.cloudID
   return payload
 }
 
 export function toBridgeError(result: unknown, api: string): GroupEnterError {
   const errMsg = errMsgOf(result)
   if (NOT_SUPPORTED.test(errMsg)) {
-    return new GroupEnterError('UNSUPPORTED', `${api} is not supported on this host.`, {
+    return new GroupEnterError('UNSUPPORTED', `${api} is not available on this host.`, {
       errCode: errCodeOf(result),
       errMsg,
       cause: result,
@@ -49,32 +40,27 @@ export function toBridgeError(result: unknown, api: string): GroupEnterError {
 }
 
 function call(api: TaroApiName, options: Record<string, unknown>): Promise<WeChatResult> {
-  const fn = taroApis[api]()
-  if (!fn) return Promise.reject(new GroupEnterError('UNSUPPORTED', `${api} does not exist on this host.`))
+  const fn = hostApi(api)
+  if (!fn) return Promise.reject(toBridgeError({ errMsg: 'not exist' }, api))
   return callWithCallbacks<WeChatResult>(fn, options).catch((failure: unknown) => {
     throw toBridgeError(failure, api)
   })
 }
 
-function readSdkVersion(): string | undefined {
-  for (const api of ['getAppBaseInfo', 'getSystemInfoSync'] as const) {
-    try {
-      const version = (taroApis[api]()?.({}) as { SDKVersion?: unknown } | undefined)?.SDKVersion
-      if (typeof version === 'string' && version) return version
-    } catch {
-      // Some hosts throw instead of lacking the API; the next one may still answer.
-    }
+/** The first of these sync APIs that answers with a non-empty `key` (or at all, without one). */
+function firstAnswer(apis: TaroApiName[], key?: string): unknown {
+  for (const api of apis) {
+    const answer = invoke(api) as Record<string, unknown> | undefined
+    const value = answer && key ? answer[key] : answer
+    if (value) return value
   }
   return undefined
 }
 
 /** Subscribes a listener to an app event; the returned function unsubscribes exactly that listener. */
-function listen<T>(on: TaroApiName, off: TaroApiName, cb: (value: T) => void): () => void {
-  const listener = (value: T) => cb(value)
-  taroApis[on]()?.(listener)
-  return () => {
-    taroApis[off]()?.(listener)
-  }
+function listen(on: TaroApiName, off: TaroApiName, listener: (value: never) => void): () => void {
+  invoke(on, listener)
+  return () => void invoke(off, listener)
 }
 
 /**
@@ -83,44 +69,20 @@ function listen<T>(on: TaroApiName, off: TaroApiName, cb: (value: T) => void): (
  */
 const storage: BridgeStorage = {
   get(key) {
-    try {
-      const value = taroApis.getStorageSync()?.(key)
-      return typeof value === 'string' && value ? value : undefined
-    } catch {
-      return undefined
-    }
+    const value = invoke('getStorageSync', key)
+    return isText(value) ? value : undefined
   },
-  set(key, value) {
-    try {
-      taroApis.setStorageSync()?.(key, value)
-    } catch {
-      // See above: nothing kept.
-    }
-  },
-  remove(key) {
-    try {
-      taroApis.removeStorageSync()?.(key)
-    } catch {
-      // See above.
-    }
-  },
+  set: (key, value) => void invoke('setStorageSync', key, value),
+  remove: (key) => void invoke('removeStorageSync', key),
 }
 
 /** The real bridge, over `@tarojs/taro` as the host provides it. */
 export function taroBridge(): GroupBridge {
-  let sdk: { version: string | undefined } | undefined
+  let sdk: string | undefined
+  let sdkRead = false
   return {
-    getEnterOptions() {
-      for (const api of ['getEnterOptionsSync', 'getLaunchOptionsSync'] as const) {
-        try {
-          const options = taroApis[api]()?.({}) as EnterOptions | undefined
-          if (options) return options
-        } catch {
-          // getEnterOptionsSync needs base library 2.9.4; older ones fall back to launch options.
-        }
-      }
-      return undefined
-    },
+    // getEnterOptionsSync needs base library 2.9.4; older ones fall back to launch options.
+    getEnterOptions: () => firstAnswer(['getEnterOptionsSync', 'getLaunchOptionsSync']) as EnterOptions | undefined,
     onAppShow: (cb) => listen('onAppShow', 'offAppShow', cb),
     onAppHide: (cb) => listen('onAppHide', 'offAppHide', () => cb()),
     checkSession: () =>
@@ -130,12 +92,13 @@ export function taroBridge(): GroupBridge {
       ),
     storage,
     sdkVersion() {
-      // The base library cannot change while the app runs.
-      if (!sdk) sdk = { version: readSdkVersion() }
-      return sdk.version
+      // The base library cannot change while the app runs. Some hosts throw instead of lacking the API.
+      if (!sdkRead) sdk = firstAnswer(['getAppBaseInfo', 'getSystemInfoSync'], 'SDKVersion') as string | undefined
+      sdkRead = true
+      return sdk
     },
     // Taro H5 defines the group APIs as stubs that cannot work: they do not count.
-    has: (api) => taroApis[api]() !== undefined && hostEnv() !== 'WEB',
+    has: (api) => !!hostApi(api) && hostEnv() !== 'WEB',
     getGroupEnterInfo(options) {
       const passThrough: Record<string, unknown> = {}
       if (options.allowSingleChat) passThrough.allowSingleChat = true
@@ -148,8 +111,7 @@ export function taroBridge(): GroupBridge {
     login() {
       return call('login', {}).then((r) => {
         // Taro H5's production stub "succeeds" without a code, like the group APIs.
-        if (typeof r.code !== 'string' || !r.code)
-          throw toBridgeError({ errMsg: r.errMsg ?? 'login answered without a code' }, 'login')
+        if (!isText(r.code)) throw toBridgeError({ errMsg: r.errMsg || 'login answered without a code' }, 'login')
         return { code: r.code }
       })
     },

@@ -9,7 +9,7 @@ export function useGroupEnterStore(hook: string): GroupEnterStore {
   const store = useContext(StoreContext)
   if (!store) {
     throw new Error(
-      `${hook} must be used inside <GroupContext>. Wrap the group-scoped part of your app in <GroupContext resolver={httpResolver({ url })}>.`,
+      `${hook} must be used inside <GroupContext>: wrap your app (app.tsx) in <GroupContext resolver={httpResolver({ url })}>.`,
     )
   }
   return store
@@ -45,7 +45,7 @@ export function useGroupEnterInfo<T>(
   }, [store, selector, isEqual])
   const selection = useSyncExternalStore(store.subscribe, getSelection, getSelection)
   return useMemo(
-    () => (selector ? (selection as T) : { ...(selection as GroupEnterState), refresh: store.refresh }),
+    () => (selector ? (selection as T) : Object.assign({ refresh: store.refresh }, selection as GroupEnterState)),
     [selection, selector, store],
   )
 }

@@ -4,7 +4,8 @@ export function compareVersion(a: string, b: string): number {
   const pb = b.split('.')
   const length = Math.max(pa.length, pb.length)
   for (let i = 0; i < length; i++) {
-    const diff = (parseInt(pa[i] ?? '0', 10) || 0) - (parseInt(pb[i] ?? '0', 10) || 0)
+    // A missing or non-numeric part counts as 0.
+    const diff = (parseInt(pa[i], 10) || 0) - (parseInt(pb[i], 10) || 0)
     if (diff !== 0) return diff > 0 ? 1 : -1
   }
   return 0

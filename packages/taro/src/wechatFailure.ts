@@ -26,10 +26,10 @@ export function fromWeChatFailure(failure: unknown, api: string): GroupEnterErro
   const errCode = errCodeOf(failure)
   const details = { errCode, errMsg, cause: failure }
   if (errCode === SCENE_ERROR || /invalid scene/i.test(errMsg)) {
-    return new GroupEnterError('SCENE', 'WeChat says this launch scene carries no group info.', details)
+    return new GroupEnterError('SCENE', 'This launch scene carries no group info.', details)
   }
   if (errCode === LEFT_GROUP_ERROR) {
-    return new GroupEnterError('LEFT_GROUP', 'The user is no longer a member of this group.', details)
+    return new GroupEnterError('LEFT_GROUP', 'The user has left this group.', details)
   }
   return new GroupEnterError('BRIDGE', `${api} failed: ${errMsg}`, details)
 }

@@ -1,5 +1,5 @@
 import { GroupEnterError, errMsgOf } from '../GroupEnterError'
-import { taroApis } from '../taroApis'
+import { taroCloud } from '../taroApis'
 import type { GroupResolver, ResolvedGroup } from '../types'
 import { serverError } from './httpResolver'
 
@@ -28,7 +28,7 @@ interface CloudApi {
 export function cloudResolver(options: CloudResolverOptions): GroupResolver<undefined> {
   return {
     async resolve(payload): Promise<ResolvedGroup> {
-      const cloud = taroApis.cloud() as CloudApi | undefined
+      const cloud = taroCloud() as CloudApi | undefined
       if (!cloud) throw new GroupEnterError('UNSUPPORTED', 'Taro.cloud is not available on this host.')
       if (!payload.cloudID) {
         throw new GroupEnterError(

@@ -1,5 +1,5 @@
 import { GroupEnterError, errMsgOf } from '../GroupEnterError'
-import { taroApis } from '../taroApis'
+import { hostApi } from '../taroApis'
 import { SESSION_EXPIRED } from '../attempt'
 import { dropSession, keepSession, prepareSession, type PreparedSession } from '../session'
 import type { GroupEnterPayload, GroupResolver, ResolvedGroup } from '../types'
@@ -67,7 +67,7 @@ export function httpResolver(options: HttpResolverOptions): GroupResolver<Prepar
   return {
     prepare: ({ bridge }) => (login ? prepareSession(bridge) : Promise.resolve({ credentials: {} })),
     async resolve(payload: GroupEnterPayload, { prepared, signal }): Promise<ResolvedGroup> {
-      const request = options.request ?? (taroApis.request() as unknown as HttpRequest | undefined)
+      const request = options.request ?? (hostApi('request') as unknown as HttpRequest | undefined)
       if (!request) throw new GroupEnterError('UNSUPPORTED', 'Taro.request is not available on this host.')
       if (signal.aborted) throw new GroupEnterError('RESOLVER', 'The attempt was abandoned before the request.')
       const task = request({
