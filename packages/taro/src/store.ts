@@ -136,8 +136,10 @@ export function createGroupEnterStore(options: GroupEnterStoreOptions): GroupEnt
         if (current !== entry) return
         setState(next)
         try {
-          if (next.status === 'resolved') options.onResolved && options.onResolved(next)
-          else if (next.error) options.onError && options.onError(next.error)
+          const { onResolved, onError } = options
+          if (next.status === 'resolved') {
+            if (onResolved) onResolved(next)
+          } else if (next.error && onError) onError(next.error)
         } catch (error) {
           // The app's callback failing must not break the store or reject refresh().
           console.error(error)
