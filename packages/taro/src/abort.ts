@@ -15,12 +15,13 @@ function createFallbackAborter(): Aborter {
   const signal = {
     aborted: false,
     reason: undefined as unknown,
-    addEventListener(type: string, listener: Listener) {
-      if (type === 'abort') listeners.push(listener)
+    // 'abort' is the only event a signal has.
+    addEventListener(_type: string, listener: Listener) {
+      listeners.push(listener)
     },
-    removeEventListener(type: string, listener: Listener) {
+    removeEventListener(_type: string, listener: Listener) {
       const i = listeners.indexOf(listener)
-      if (type === 'abort' && i !== -1) listeners.splice(i, 1)
+      if (i >= 0) listeners.splice(i, 1)
     },
   }
   return {

@@ -29,7 +29,7 @@ export const isChatType = (value: unknown): value is ChatType =>
 /** What a launch leads to: no call, no way to call, or the API to call. */
 export type EntryPlan = 'none' | 'unsupported' | GroupEnterSource
 
-const has = (list: readonly number[], value: number | undefined) => value !== undefined && list.indexOf(value) !== -1
+const has = (list: readonly number[], value: number | undefined) => list.indexOf(value as number) >= 0
 
 /**
  * Decides, from the enter options alone, whether this launch can carry group data and

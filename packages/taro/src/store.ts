@@ -136,10 +136,9 @@ export function createGroupEnterStore(options: GroupEnterStoreOptions): GroupEnt
         if (current !== entry) return
         setState(next)
         try {
-          const { onResolved, onError } = options
-          if (next.status === 'resolved') {
-            if (onResolved) onResolved(next)
-          } else if (next.error && onError) onError(next.error)
+          if (next.status !== 'resolved') {
+            if (next.error && options.onError) options.onError(next.error)
+          } else if (options.onResolved) options.onResolved(next)
         } catch (error) {
           // The app's callback failing must not break the store or reject refresh().
           console.error(error)
