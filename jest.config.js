@@ -11,6 +11,9 @@ const sources = {
   '^@opengid/server/dev$': '<rootDir>/packages/server/src/dev.ts',
 }
 
+// jose is ESM-only: babel turns it into CommonJS for the projects whose code signs or verifies tickets.
+const transformJose = ['/node_modules/(?!jose/)']
+
 const withFakeTaro = {
   ...sources,
   // Jest cannot load the real Taro runtime; tests pick a platform mode of this fake.
@@ -27,6 +30,8 @@ module.exports = {
       testEnvironment: 'jsdom',
       testMatch: ['<rootDir>/packages/taro/test/**/*.test.{ts,tsx}'],
       transform,
+      // The login-race test decrypts with @opengid/server, which signs tickets with jose.
+      transformIgnorePatterns: transformJose,
       moduleNameMapper: withFakeTaro,
       setupFilesAfterEnv: ['<rootDir>/test/setup/rtlTimeout.ts'],
     },
@@ -46,6 +51,7 @@ module.exports = {
       testEnvironment: 'node',
       testMatch: ['<rootDir>/packages/server/test/**/*.test.ts'],
       transform,
+      transformIgnorePatterns: transformJose,
       moduleNameMapper: sources,
     },
     {
@@ -54,6 +60,7 @@ module.exports = {
       testEnvironment: 'node',
       testMatch: ['<rootDir>/test/**/*.test.ts'],
       transform,
+      transformIgnorePatterns: transformJose,
       moduleNameMapper: sources,
     },
   ],
