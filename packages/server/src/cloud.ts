@@ -1,8 +1,9 @@
 import { OpenDataError } from './errors'
 import { groupFromPayload } from './groupFromPayload'
 import { isRecord } from './isRecord'
-import type { ResolvedGroup } from './types'
-import { checkWatermark, type WatermarkPolicy } from './watermark'
+import { createTicketIssuer, type TicketIssuerOptions } from './ticket/issueGroupTicket'
+import type { GroupWithTicket, ResolvedGroup } from './types'
+import { checkPolicy, checkWatermark, type WatermarkPolicy } from './watermark'
 
 /** What a cloud function receives for a top-level `Taro.cloud.CloudID(cloudID)` field. */
 export type CloudGroupInfo =
@@ -11,13 +12,43 @@ export type CloudGroupInfo =
 /** WeChat's errCode for a cloudID older than its 5 minutes. */
 export const CLOUD_ID_EXPIRED = -601006
 
+export type CloudTicketOptions = TicketIssuerOptions &
+  Omit<WatermarkPolicy, 'appId'> & {
+    /** The caller's openid, from the cloud function's context (cloud.getWXContext().OPENID). */
+    openid: string
+  }
+
 /**
  * Reads the group from open data WeChat already decrypted for a cloud
- * function. An expired cloudID throws EXPIRED with `errCode` -601006 kept, so
- * the function can pass it on and the client can recognise it. `policy` adds
- * the same optional watermark checks as decryptOpenData.
+ * function, and with `{ ticketSecret, appId, openid }` signs the same group
+ * ticket the HTTP handlers give (then it returns a promise). An expired cloudID
+ * throws EXPIRED with `errCode` -601006 kept, so the function can pass it on and
+ * the client can recognise it. `maxAgeSeconds` and `now` (and `appId`) add the
+ * same watermark checks as decryptOpenData.
  */
-export function resolveCloudGroupInfo(groupInfo: unknown, policy: WatermarkPolicy = {}): ResolvedGroup {
+export function resolveCloudGroupInfo(groupInfo: unknown, options: CloudTicketOptions): Promise<GroupWithTicket>
+export function resolveCloudGroupInfo(groupInfo: unknown, policy?: WatermarkPolicy): ResolvedGroup
+export function resolveCloudGroupInfo(
+  groupInfo: unknown,
+  options: WatermarkPolicy | CloudTicketOptions = {},
+): ResolvedGroup | Promise<GroupWithTicket> {
+  const withTicket = 'ticketSecret' in options || 'ticketSecrets' in options
+  return withTicket ? cloudGroupWithTicket(groupInfo, options as CloudTicketOptions) : cloudGroup(groupInfo, options)
+}
+
+/** Async throughout, so every failure of the ticket form is a rejection. */
+async function cloudGroupWithTicket(groupInfo: unknown, options: CloudTicketOptions): Promise<GroupWithTicket> {
+  // Checked before the data, so a misconfigured function fails on every call, not only on good data.
+  const issue = createTicketIssuer(options)
+  if (typeof options.openid !== 'string' || options.openid === '') {
+    throw new TypeError("openid must be the caller's openid (cloud.getWXContext().OPENID)")
+  }
+  const group = cloudGroup(groupInfo, options)
+  return { ...group, ...(await issue(options.openid, group, options.now)) }
+}
+
+function cloudGroup(groupInfo: unknown, policy: WatermarkPolicy): ResolvedGroup {
+  checkPolicy(policy)
   if (!isRecord(groupInfo)) {
     throw new OpenDataError(
       'BAD_INPUT',

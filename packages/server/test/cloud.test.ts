@@ -1,5 +1,5 @@
-import { CLOUD_ID_EXPIRED, resolveCloudGroupInfo, type OpenDataError } from '@opengid/server'
-import { makeFake } from './support/fixtures'
+import { CLOUD_ID_EXPIRED, OpenDataError, resolveCloudGroupInfo, verifyGroupTicket } from '@opengid/server'
+import { APP_ID, TICKET_SECRET, makeFake } from './support/fixtures'
 import { openDataFailure } from './support/outcome'
 
 const fake = makeFake()
@@ -55,5 +55,43 @@ describe('resolveCloudGroupInfo', () => {
     expect(resolveCloudGroupInfo(old)).toEqual({ opengid: 'G' })
     expect(failure(old, { maxAgeSeconds: 300 }).code).toBe('EXPIRED')
     expect(failure(old, { appId: 'wxsomeoneelse' }).code).toBe('APPID_MISMATCH')
+  })
+})
+
+describe('resolveCloudGroupInfo with { ticketSecret, appId, openid }', () => {
+  const OPENID = 'o-cloud-caller'
+  const options = { ticketSecret: TICKET_SECRET, appId: APP_ID, openid: OPENID }
+
+  test('adds the same ticket the handlers give, for the caller’s openid', async () => {
+    const group = await resolveCloudGroupInfo(fake.openData({ opengid: 'G-cloud', chatType: 3 }), options)
+    expect(group).toEqual({
+      opengid: 'G-cloud',
+      chatType: 3,
+      ticket: expect.any(String),
+      ticketExpiresAt: expect.any(Number),
+    })
+    const claims = await verifyGroupTicket(group.ticket, { ticketSecret: TICKET_SECRET, appId: APP_ID })
+    expect(claims).toMatchObject({ openid: OPENID, opengid: 'G-cloud', chatType: 3, expiresAt: group.ticketExpiresAt })
+  })
+
+  test('every failure is a rejection: expired cloudID, no group, bad configuration', async () => {
+    await expect(resolveCloudGroupInfo(fake.openData({ opengid: 'G' }, { expired: true }), options)).rejects.toEqual(
+      expect.objectContaining({ code: 'EXPIRED', errCode: CLOUD_ID_EXPIRED }),
+    )
+    await expect(resolveCloudGroupInfo(fake.openData({ opengid: '' }), options)).rejects.toBeInstanceOf(OpenDataError)
+    const good = fake.openData({ opengid: 'G' })
+    await expect(resolveCloudGroupInfo(good, { ...options, openid: '' })).rejects.toThrow(TypeError)
+    await expect(resolveCloudGroupInfo(good, { ...options, ticketSecret: 'short' })).rejects.toThrow(TypeError)
+  })
+
+  test('the watermark appid is checked against appId', async () => {
+    const foreign = fake.openData({ opengid: 'G', source: 'getShareInfo', appId: 'wxsomeoneelse' })
+    await expect(resolveCloudGroupInfo(foreign, options)).rejects.toEqual(
+      expect.objectContaining({ code: 'APPID_MISMATCH' }),
+    )
+  })
+
+  test('the one-argument form still answers at once, without a ticket', () => {
+    expect(resolveCloudGroupInfo(fake.openData({ opengid: 'G' }))).toEqual({ opengid: 'G', chatType: 3 })
   })
 })

@@ -27,9 +27,14 @@ interface Probe {
 
 const probes: Probe[] = [
   {
-    name: '@opengid/server: OpenDataError and WeChatApiError',
+    name: '@opengid/server: OpenDataError, WeChatApiError, GroupTicketError and SessionError',
     dist: ['packages/server/dist/index.cjs', 'packages/server/dist/index.js'],
-    sources: ['packages/server/src/errors.ts', 'packages/server/src/brand.ts'],
+    sources: [
+      'packages/server/src/errors.ts',
+      'packages/server/src/brand.ts',
+      'packages/server/src/ticket/GroupTicketError.ts',
+      'packages/server/src/sessions/SessionError.ts',
+    ],
     args: [path.join(PROBES, 'server.mjs')],
   },
   {

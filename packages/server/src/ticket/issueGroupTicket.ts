@@ -1,0 +1,45 @@
+import { SignJWT } from 'jose'
+import type { ResolvedGroup } from '../types'
+import { groupClaims, TICKET_ISSUER } from './ticketClaims'
+import { ticketKeys, type TicketSecretOptions } from './ticketSecrets'
+
+/** How long a group ticket is valid by default: two hours. */
+export const DEFAULT_TICKET_TTL_SECONDS = 7200
+
+export type TicketIssuerOptions = TicketSecretOptions & {
+  appId: string
+  /** Default DEFAULT_TICKET_TTL_SECONDS. */
+  ticketTtlSeconds?: number
+}
+
+export interface IssuedTicket {
+  ticket: string
+  /** ms since the epoch. */
+  ticketExpiresAt: number
+}
+
+/** Signs a ticket saying: at `now`, this server decrypted `group` for `openid`. */
+export type IssueTicket = (openid: string, group: ResolvedGroup, now?: number) => Promise<IssuedTicket>
+
+/** Checks the options once, at creation (TypeError), and signs with the first secret. */
+export function createTicketIssuer(options: TicketIssuerOptions): IssueTicket {
+  const [key] = ticketKeys(options)
+  const { appId, ticketTtlSeconds = DEFAULT_TICKET_TTL_SECONDS } = options
+  if (typeof appId !== 'string' || appId === '') throw new TypeError('appId must be a non-empty string')
+  if (!(Number.isSafeInteger(ticketTtlSeconds) && ticketTtlSeconds > 0)) {
+    throw new TypeError('ticketTtlSeconds must be a whole number of seconds > 0')
+  }
+  return async (openid, group, now = Date.now()) => {
+    const issuedAt = Math.floor(now / 1000)
+    const expiresAt = issuedAt + ticketTtlSeconds
+    const ticket = await new SignJWT(groupClaims(group))
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setIssuer(TICKET_ISSUER)
+      .setAudience(appId)
+      .setSubject(openid)
+      .setIssuedAt(issuedAt)
+      .setExpirationTime(expiresAt)
+      .sign(await key())
+    return { ticket, ticketExpiresAt: expiresAt * 1000 }
+  }
+}

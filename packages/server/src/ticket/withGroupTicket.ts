@@ -1,0 +1,29 @@
+import { responseOf } from '../fetchAnswer'
+import { errorAnswer } from '../httpAnswer'
+import { reportInternalError, reportToConsole } from '../internalError'
+import type { RequireGroupTicketOptions } from './requireGroupTicket'
+import type { GroupTicketClaims } from './ticketClaims'
+import { createTicketGuard } from './ticketGuard'
+
+/**
+ * requireGroupTicket for fetch-standard servers: `handler` runs only with a valid
+ * group ticket and gets its claims; anything the runtime passes after the request
+ * (a Next.js context, a Workers env) is handed on. Refusals are the same answers.
+ */
+export function withGroupTicket<Args extends unknown[] = []>(
+  options: RequireGroupTicketOptions<Request>,
+  handler: (request: Request, group: GroupTicketClaims, ...args: Args) => Response | Promise<Response>,
+): (request: Request, ...args: Args) => Promise<Response> {
+  const guard = createTicketGuard(options)
+  const report = options.onInternalError ?? reportToConsole
+  return async (request, ...args) => {
+    let outcome
+    try {
+      outcome = await guard(request, request.headers.get('authorization'))
+    } catch (error) {
+      reportInternalError(report, error)
+      return responseOf(errorAnswer(500, 'INTERNAL', 'internal server error'))
+    }
+    return outcome.answer ? responseOf(outcome.answer) : handler(request, outcome.group, ...args)
+  }
+}
