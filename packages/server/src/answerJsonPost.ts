@@ -38,6 +38,13 @@ export async function answerJsonPost(
   if (body.kind === 'tooLarge') {
     return errorAnswer(413, 'PAYLOAD_TOO_LARGE', `the body is larger than ${MAX_BODY_BYTES} bytes`)
   }
+  if (body.kind === 'timedOut') {
+    return errorAnswer(
+      408,
+      'REQUEST_TIMEOUT',
+      `the request body did not arrive within ${body.afterMs} ms: send it at once`,
+    )
+  }
   let value: unknown
   if (body.kind === 'parsed') {
     value = body.value
@@ -52,6 +59,7 @@ export async function answerJsonPost(
     return { status: 200, json: await handle(value) }
   } catch (error) {
     const answer = answerForError(error)
+    if (answer?.report) reportInternalError(report, error)
     if (answer !== undefined) return answer
     reportInternalError(report, error)
     return errorAnswer(500, 'INTERNAL', 'internal server error')

@@ -1,5 +1,6 @@
 import { WECHAT_UNREACHABLE, WeChatApiError } from './errors'
 import { isRecord } from './isRecord'
+import { systemErrorCode } from './systemErrorCode'
 
 /** The part of fetch code2Session uses; global fetch, undici or node-fetch all fit. */
 export type FetchLike = (
@@ -108,11 +109,10 @@ function parseSession(text: string): WeChatSession {
   return typeof unionid === 'string' ? { openid, sessionKey, unionid } : { openid, sessionKey }
 }
 
-/** Only a system error code (ECONNREFUSED, ...) is kept: custom fetches may put the URL in their messages. */
+/** Custom fetches may put the URL, with the secret, in their messages. */
 function networkFailure(error: unknown): string {
-  const cause = isRecord(error) && isRecord(error.cause) ? error.cause : error
-  const code = isRecord(cause) && typeof cause.code === 'string' && /^[A-Z0-9_]+$/.test(cause.code) ? cause.code : ''
-  return code === '' ? 'network error' : `network error (${code})`
+  const code = systemErrorCode(error)
+  return code === undefined ? 'network error' : `network error (${code})`
 }
 
 function unreachable(reason: string): WeChatApiError {

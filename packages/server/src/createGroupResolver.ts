@@ -1,18 +1,30 @@
-import { code2Session, ENDPOINT_ENV, wechatEndpoint, type FetchLike } from './code2Session'
+import type { CipherInput } from './cipherInput'
+import { code2Session, type FetchLike } from './code2Session'
 import { decryptDecoded } from './decryptOpenData'
 import { groupFromPayload } from './groupFromPayload'
 import { readGroupRequest } from './groupRequest'
-import type { ResolvedGroup } from './types'
+import { checkedEndpoint, checkResolverOptions } from './resolverOptions'
+import { guardStore } from './sessions/guardStore'
+import { memorySessionStore } from './sessions/memorySessionStore'
+import { resumeSession, startSession } from './sessions/groupSessions'
+import type { SessionStore } from './sessions/sessionStore'
+import { createTicketIssuer } from './ticket/issueGroupTicket'
+import type { TicketSecretOptions } from './ticket/ticketSecrets'
+import type { GroupAnswer, ResolvedGroup } from './types'
 
-export interface GroupResolverOptions {
+export type GroupResolverOptions = TicketSecretOptions & {
   appId: string
   secret: string
+  /** Where sessions live; default a memorySessionStore() of this resolver's own. */
+  sessions?: SessionStore
+  /** How long a ticket is valid; default 7200 (2 hours). */
+  ticketTtlSeconds?: number
   /**
    * WeChat's API origin. Default: the OPENGID_WECHAT_ENDPOINT environment
    * variable as it is at creation, else https://api.weixin.qq.com.
    */
   endpoint?: string
-  /** Refuse watermarked data older than this (EXPIRED). Unset: no age limit. */
+  /** Refuse watermarked data older than this. Unset: no age limit. */
   maxAgeSeconds?: number
   fetch?: FetchLike
   /** code2Session timeout per attempt; default 5000. */
@@ -20,47 +32,32 @@ export interface GroupResolverOptions {
 }
 
 /**
- * Turns a client's `{ code, encryptedData, iv }` into its group: one
- * code2Session call, then decryption with that session's key. Throws
- * OpenDataError or WeChatApiError. Configuration mistakes throw a TypeError
- * here, at start-up, rather than on the first request.
+ * Turns a client's `{ code | session, encryptedData, iv }` into its group, a
+ * ticket for it and the session to use next time. A code costs one code2Session
+ * call and starts a session; a session costs a store lookup. Throws
+ * OpenDataError (its code says exactly what failed: for your logs, never for
+ * the client), WeChatApiError or SessionError. Configuration mistakes throw a
+ * TypeError here, at start-up, rather than on the first request.
  */
-export function createGroupResolver(options: GroupResolverOptions): (body: unknown) => Promise<ResolvedGroup> {
-  checkOptions(options)
+export function createGroupResolver(options: GroupResolverOptions): (body: unknown) => Promise<GroupAnswer> {
+  checkResolverOptions(options)
+  const issue = createTicketIssuer(options)
+  const sessions = guardStore(options.sessions ?? memorySessionStore())
   const { appId, secret, maxAgeSeconds, fetch, timeoutMs } = options
   const endpoint = checkedEndpoint(options.endpoint)
+  const readGroup = (sessionKey: string, cipher: CipherInput): ResolvedGroup =>
+    groupFromPayload(decryptDecoded(sessionKey, cipher, { appId, maxAgeSeconds }))
+
   return async (body) => {
-    const { code, cipher } = readGroupRequest(body)
-    const { sessionKey } = await code2Session({ appId, secret, code, endpoint, fetch, timeoutMs })
-    return groupFromPayload(decryptDecoded(sessionKey, cipher, { appId, maxAgeSeconds }))
+    const { credentials, cipher } = readGroupRequest(body)
+    const { session, openid, group } =
+      credentials.code === undefined
+        ? await resumeSession(sessions, credentials.session, (sessionKey) => readGroup(sessionKey, cipher))
+        : await startSession(
+            sessions,
+            () => code2Session({ appId, secret, code: credentials.code, endpoint, fetch, timeoutMs }),
+            (sessionKey) => readGroup(sessionKey, cipher),
+          )
+    return { ...group, ...(await issue(openid, group)), session }
   }
-}
-
-function checkOptions(options: GroupResolverOptions): void {
-  if (typeof options.appId !== 'string' || options.appId === '') throw new TypeError('appId must be a non-empty string')
-  if (typeof options.secret !== 'string' || options.secret === '')
-    throw new TypeError('secret must be a non-empty string')
-  const { maxAgeSeconds, timeoutMs } = options
-  if (maxAgeSeconds !== undefined && !(maxAgeSeconds >= 0 && Number.isFinite(maxAgeSeconds))) {
-    throw new TypeError('maxAgeSeconds must be a finite number >= 0')
-  }
-  if (timeoutMs !== undefined && !(timeoutMs > 0 && Number.isFinite(timeoutMs))) {
-    throw new TypeError('timeoutMs must be a finite number > 0')
-  }
-}
-
-/** Resolved once, so a mistyped option or environment variable fails at start-up, not on each request. */
-function checkedEndpoint(option: string | undefined): string {
-  const endpoint = wechatEndpoint(option)
-  let protocol: string | undefined
-  try {
-    protocol = new URL(endpoint).protocol
-  } catch {
-    protocol = undefined
-  }
-  if (protocol !== 'https:' && protocol !== 'http:') {
-    const source = option === undefined ? `the ${ENDPOINT_ENV} environment variable` : 'endpoint'
-    throw new TypeError(`${source} must be an http(s) URL such as https://api.weixin.qq.com`)
-  }
-  return endpoint
 }

@@ -1,6 +1,6 @@
 import { answerJsonPost } from './answerJsonPost'
 import { createGroupResolver } from './createGroupResolver'
-import { JSON_ANSWER_HEADERS } from './httpAnswer'
+import { responseOf } from './fetchAnswer'
 import type { HandlerOptions } from './nodeHandler'
 import { MAX_BODY_BYTES, TOO_LARGE, type RequestBody } from './requestBody'
 
@@ -11,21 +11,18 @@ import { MAX_BODY_BYTES, TOO_LARGE, type RequestBody } from './requestBody'
  */
 export function createFetchHandler(options: HandlerOptions): (request: Request) => Promise<Response> {
   const resolve = createGroupResolver(options)
-  return async (request) => {
-    const answer = await answerJsonPost(
-      resolve,
-      {
-        method: request.method,
-        contentType: request.headers.get('content-type'),
-        readBody: () => readFetchBody(request),
-      },
-      options.onInternalError,
+  return async (request) =>
+    responseOf(
+      await answerJsonPost(
+        resolve,
+        {
+          method: request.method,
+          contentType: request.headers.get('content-type'),
+          readBody: () => readFetchBody(request),
+        },
+        options.onInternalError,
+      ),
     )
-    return new Response(JSON.stringify(answer.json), {
-      status: answer.status,
-      headers: { ...JSON_ANSWER_HEADERS, ...answer.headers },
-    })
-  }
 }
 
 async function readFetchBody(request: Request): Promise<RequestBody> {

@@ -3,9 +3,11 @@ import { badInput } from './errors'
 import { isRecord } from './isRecord'
 import { isSource, type GroupSource } from './types'
 
-/** What the client kit's httpResolver POSTs. */
-export interface GroupRequestBody {
-  code: string
+/**
+ * What the client kit's httpResolver POSTs: exactly one of `code` (a fresh login)
+ * and `session` (the id an earlier answer gave).
+ */
+export type GroupRequestBody = ({ code: string; session?: undefined } | { session: string; code?: undefined }) & {
   encryptedData: string
   iv: string
   /** Sent when cloud development is on; a plain server cannot use it and ignores it. */
@@ -13,15 +15,18 @@ export interface GroupRequestBody {
   source?: GroupSource
 }
 
+/** Who the request says the user is: a login code to exchange, or a session to look up. */
+export type Credentials = { code: string; session?: undefined } | { session: string; code?: undefined }
+
 /** What the resolver needs of a checked GroupRequestBody. */
 export interface GroupRequest {
-  code: string
+  credentials: Credentials
   cipher: CipherInput
 }
 
-// WeChat login codes are 32 characters; anything far longer is not one and
-// should not be forwarded to WeChat.
-const MAX_CODE_LENGTH = 256
+// WeChat login codes are 32 characters and session ids 32; anything far longer is
+// neither, and is not forwarded to WeChat or the session store.
+const MAX_CREDENTIAL_LENGTH = 256
 
 /**
  * Checks the body's shape and decodes its data; throws BAD_INPUT naming the
@@ -29,14 +34,31 @@ const MAX_CODE_LENGTH = 256
  * WeChat's rate-limited API.
  */
 export function readGroupRequest(body: unknown): GroupRequest {
-  const { code, encryptedData, iv, cloudID, source } = bodyFields(body)
-  if (typeof code !== 'string' || code === '' || code.length > MAX_CODE_LENGTH) {
-    throw badInput('code must be the non-empty string from login')
-  }
+  const { code, session, encryptedData, iv, cloudID, source } = bodyFields(body)
+  const credentials = readCredentials(code, session)
   const cipher = decodeCipherInput(encryptedData, iv)
   if (cloudID !== undefined && typeof cloudID !== 'string') throw badInput('cloudID must be a string when present')
   optionalSource(source)
-  return { code, cipher }
+  return { credentials, cipher }
+}
+
+function readCredentials(code: unknown, session: unknown): Credentials {
+  if (code !== undefined && session !== undefined) {
+    throw badInput('send either code (from a fresh login) or session (from an earlier answer), not both')
+  }
+  if (session !== undefined) {
+    if (typeof session !== 'string' || session === '' || session.length > MAX_CREDENTIAL_LENGTH) {
+      throw badInput('session must be the non-empty string an earlier answer gave')
+    }
+    return { session }
+  }
+  if (code === undefined) {
+    throw badInput('send code (from login) or session (from an earlier answer) with the group data')
+  }
+  if (typeof code !== 'string' || code === '' || code.length > MAX_CREDENTIAL_LENGTH) {
+    throw badInput('code must be the non-empty string from login')
+  }
+  return { code }
 }
 
 /** The fields of a JSON body; the dev server's fake endpoints read theirs with it too. */

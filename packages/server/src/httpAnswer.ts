@@ -1,4 +1,5 @@
 import { OpenDataError, WECHAT_UNREACHABLE, WeChatApiError } from './errors'
+import { SessionError } from './sessions/SessionError'
 
 /** The `error.code` of an error answer. Stable: clients branch on it. */
 export type HttpErrorCode =
@@ -9,13 +10,17 @@ export type HttpErrorCode =
   | 'METHOD_NOT_ALLOWED'
   | 'PAYLOAD_TOO_LARGE'
   | 'UNSUPPORTED_MEDIA_TYPE'
-  | 'NO_GROUP'
-  | 'EXPIRED'
-  | 'APPID_MISMATCH'
   | 'RATE_LIMITED'
   | 'INTERNAL'
   | 'WECHAT_ERROR'
   | 'WECHAT_UNAVAILABLE'
+  | 'SESSION_EXPIRED'
+  | 'SESSIONS_UNAVAILABLE'
+  | 'REQUEST_TIMEOUT'
+  | 'TICKET_MISSING'
+  | 'TICKET_INVALID'
+  | 'TICKET_EXPIRED'
+  | 'GROUP_MISMATCH'
 
 /** Every answer is JSON about one user's login: no cache may keep it. */
 export const JSON_ANSWER_HEADERS = { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' }
@@ -24,6 +29,8 @@ export interface HttpAnswer {
   status: number
   json: unknown
   headers?: Record<string, string>
+  /** A typed failure the operator should still hear of (onInternalError): the session store is down. */
+  report?: boolean
 }
 
 export function errorAnswer(
@@ -39,28 +46,33 @@ export function errorAnswer(
 export function answerForError(error: unknown): HttpAnswer | undefined {
   if (error instanceof OpenDataError) return answerForOpenDataError(error)
   if (error instanceof WeChatApiError) return answerForWeChatError(error)
+  if (error instanceof SessionError) return answerForSessionError(error)
   return undefined
 }
 
+/**
+ * Only malformed input is told apart. Everything that happens once a key meets
+ * the data (bad padding, not JSON, no group, an id of the wrong shape, a
+ * watermark of another app or age) is this one answer: which check failed is
+ * exactly what a client altering ciphertexts wants to learn.
+ */
+const UNREADABLE_DATA = errorAnswer(
+  400,
+  'DECRYPT',
+  "the group data cannot be read with this login's session: log in first, then get the group info, then send that code with that data",
+)
+
 function answerForOpenDataError(error: OpenDataError): HttpAnswer {
-  switch (error.code) {
-    case 'BAD_INPUT':
-      return errorAnswer(400, 'BAD_INPUT', error.message)
-    // BAD_KEY comes from WeChat's own session_key, so like the other two it
-    // means: this data cannot be read with this login's session.
-    case 'BAD_KEY':
-    case 'DECRYPT':
-    case 'NOT_JSON':
-      return errorAnswer(
-        400,
-        'DECRYPT',
-        "encryptedData cannot be decrypted with this login's session: log in first, then get the group info, then send that code with that data",
-      )
-    case 'NO_GROUP':
-    case 'EXPIRED':
-    case 'APPID_MISMATCH':
-      return errorAnswer(422, error.code, error.message)
-  }
+  return error.code === 'BAD_INPUT' ? errorAnswer(400, 'BAD_INPUT', error.message) : UNREADABLE_DATA
+}
+
+function answerForSessionError(error: SessionError): HttpAnswer {
+  return error.code === 'SESSION_EXPIRED'
+    ? errorAnswer(401, 'SESSION_EXPIRED', error.message)
+    : {
+        ...errorAnswer(503, 'SESSIONS_UNAVAILABLE', 'the server cannot reach its session store: try again later'),
+        report: true,
+      }
 }
 
 function answerForWeChatError({ errcode }: WeChatApiError): HttpAnswer {

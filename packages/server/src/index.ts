@@ -10,12 +10,36 @@ export {
 } from './code2Session'
 export { createGroupResolver, type GroupResolverOptions } from './createGroupResolver'
 export type { GroupRequestBody } from './groupRequest'
-export { createNodeHandler, type HandlerOptions, type NodeHandler } from './nodeHandler'
+export { createNodeHandler, type HandlerOptions, type NodeHandler, type NodeHandlerOptions } from './nodeHandler'
 export { createFetchHandler } from './fetchHandler'
 export { bodyParserErrorHandler } from './bodyParserErrors'
 export type { HttpErrorCode } from './httpAnswer'
 export { MAX_BODY_BYTES } from './requestBody'
 export { MAX_CIPHERTEXT_BYTES } from './cipherInput'
-export { resolveCloudGroupInfo, CLOUD_ID_EXPIRED, type CloudGroupInfo } from './cloud'
+export { GROUP_ID_PATTERN } from './groupId'
+export { resolveCloudGroupInfo, CLOUD_ID_EXPIRED, type CloudGroupInfo, type CloudTicketOptions } from './cloud'
 export { OpenDataError, WeChatApiError, WECHAT_UNREACHABLE, type OpenDataErrorCode } from './errors'
-export type { ChatType, ResolvedGroup } from './types'
+export type { ChatType, GroupAnswer, GroupWithTicket, ResolvedGroup } from './types'
+
+export { verifyGroupTicket, type GroupTicketOptions, type VerifyGroupTicketOptions } from './ticket/verifyGroupTicket'
+export { GroupTicketError, type GroupTicketErrorCode } from './ticket/GroupTicketError'
+export type { GroupTicketClaims } from './ticket/ticketClaims'
+export { MIN_TICKET_SECRET_BYTES, type TicketSecretOptions } from './ticket/ticketSecrets'
+export { DEFAULT_TICKET_TTL_SECONDS } from './ticket/issueGroupTicket'
+export {
+  requireGroupTicket,
+  type GroupTicketMiddleware,
+  type RequireGroupTicketOptions,
+  type WithGroupTicket,
+} from './ticket/requireGroupTicket'
+export { withGroupTicket } from './ticket/withGroupTicket'
+
+export { DEFAULT_SESSION_TTL_SECONDS, type SessionRecord, type SessionStore } from './sessions/sessionStore'
+export { memorySessionStore, type MemorySessionStoreOptions } from './sessions/memorySessionStore'
+export {
+  redisSessionStore,
+  type IoRedisClientLike,
+  type NodeRedisClientLike,
+  type RedisSessionStoreOptions,
+} from './sessions/redisSessionStore'
+export { SessionError, type SessionErrorCode } from './sessions/SessionError'

@@ -5,12 +5,18 @@ import { JSON_ANSWER_HEADERS, type HttpAnswer } from './httpAnswer'
 import type { InternalErrorReporter } from './internalError'
 import { readNodeBody, type NodeRequest } from './readNodeBody'
 
-export interface HandlerOptions extends GroupResolverOptions {
+export type HandlerOptions = GroupResolverOptions & {
   /**
-   * Receives errors that are bugs (answered 500); default console.error. Typed
-   * failures are not reported. If it throws or rejects, the answer stays the same.
+   * Receives errors that are bugs (answered 500) and session store failures
+   * (answered 503); default console.error. Other typed failures are not reported.
+   * If it throws or rejects, the answer stays the same.
    */
   onInternalError?: InternalErrorReporter
+}
+
+export type NodeHandlerOptions = HandlerOptions & {
+  /** How long the body may take to arrive once the headers have; default 10000. Then 408 REQUEST_TIMEOUT. */
+  bodyTimeoutMs?: number
 }
 
 /**
@@ -21,19 +27,29 @@ export interface HandlerOptions extends GroupResolverOptions {
  */
 export type NodeHandler = (req: NodeRequest, res: ServerResponse) => Promise<void>
 
-export function createNodeHandler(options: HandlerOptions): NodeHandler {
-  return nodeJsonPostHandler(createGroupResolver(options), options.onInternalError)
+const DEFAULT_BODY_TIMEOUT_MS = 10_000
+
+export function createNodeHandler(options: NodeHandlerOptions): NodeHandler {
+  const { bodyTimeoutMs = DEFAULT_BODY_TIMEOUT_MS } = options
+  if (!(typeof bodyTimeoutMs === 'number' && Number.isFinite(bodyTimeoutMs) && bodyTimeoutMs > 0)) {
+    throw new TypeError('bodyTimeoutMs must be a finite number > 0')
+  }
+  return nodeJsonPostHandler(createGroupResolver(options), { report: options.onInternalError, bodyTimeoutMs })
 }
 
 /** The node adapter around answerJsonPost, for any JSON POST endpoint. */
 export function nodeJsonPostHandler(
   handle: (body: unknown) => Promise<unknown>,
-  report?: InternalErrorReporter,
+  { report, bodyTimeoutMs = DEFAULT_BODY_TIMEOUT_MS }: { report?: InternalErrorReporter; bodyTimeoutMs?: number } = {},
 ): NodeHandler {
   return async (req, res) => {
     const answer = await answerJsonPost(
       handle,
-      { method: req.method ?? '', contentType: req.headers['content-type'], readBody: () => readNodeBody(req) },
+      {
+        method: req.method ?? '',
+        contentType: req.headers['content-type'],
+        readBody: () => readNodeBody(req, bodyTimeoutMs),
+      },
       report,
     )
     answerNodeRequest(req, res, answer)
@@ -44,8 +60,8 @@ export function nodeJsonPostHandler(
 export function answerNodeRequest(req: NodeRequest, res: ServerResponse, answer: HttpAnswer): void {
   // Written already by someone else, or the client is gone: nothing more can reach it.
   if (res.headersSent || res.destroyed) return
-  // A body left unread (refused early, or cut off at the size limit) would
-  // otherwise be drained or parsed as the next request on this connection.
+  // A body left unread (refused early, cut off at the size limit or the time limit)
+  // would otherwise be drained or parsed as the next request on this connection.
   sendJson(res, answer, req.complete ? undefined : { Connection: 'close' })
 }
 

@@ -21,3 +21,17 @@ export interface ResolvedGroup {
   groupOpenid?: string
   openSingleRoomid?: string
 }
+
+/** A group with a ticket your own API can verify (verifyGroupTicket, requireGroupTicket). */
+export interface GroupWithTicket extends ResolvedGroup {
+  /** A JWT (HS256) saying this server decrypted this group for this user. */
+  ticket: string
+  /** When the ticket expires, in ms since the epoch. */
+  ticketExpiresAt: number
+}
+
+/** The 200 answer of the handlers. */
+export interface GroupAnswer extends GroupWithTicket {
+  /** The session id to send instead of a code next time (the warm path). */
+  session: string
+}

@@ -1,0 +1,58 @@
+import { OpenDataError } from '../errors'
+import type { ResolvedGroup } from '../types'
+import { sessionExpired } from './SessionError'
+import { isSessionId, newSessionId } from './sessionId'
+import type { SessionRecord, SessionStore } from './sessionStore'
+
+/** Reads the request's group with a session key; throws OpenDataError when it cannot. */
+export type ReadGroup = (sessionKey: string) => ResolvedGroup
+
+export interface SessionGroup {
+  session: string
+  openid: string
+  group: ResolvedGroup
+}
+
+/**
+ * The cold path: a login code for a session key, the group read with it, then a
+ * new session for the next request. Nothing is stored for data that fails.
+ */
+export async function startSession(
+  sessions: SessionStore,
+  login: () => Promise<SessionRecord>,
+  readGroup: ReadGroup,
+): Promise<SessionGroup> {
+  const record = await login()
+  const group = readGroup(record.sessionKey)
+  const session = newSessionId()
+  await sessions.set(session, record)
+  return { session, openid: record.openid, group }
+}
+
+/**
+ * The warm path. Data that fails under a stored key deletes the session, and every
+ * such failure gets the one answer an unknown session gets: without that, a client
+ * could probe altered ciphertexts against one key for free (a padding oracle);
+ * with it, each probe costs a fresh login.
+ */
+export async function resumeSession(
+  sessions: SessionStore,
+  session: string,
+  readGroup: ReadGroup,
+): Promise<SessionGroup> {
+  const record = isSessionId(session) ? await sessions.get(session) : undefined
+  if (!isSessionRecord(record)) throw sessionExpired()
+  try {
+    return { session, openid: record.openid, group: readGroup(record.sessionKey) }
+  } catch (error) {
+    if (!(error instanceof OpenDataError)) throw error
+    await sessions.delete(session)
+    throw sessionExpired()
+  }
+}
+
+/** A custom store may hand back anything; only a whole record counts as a session. */
+function isSessionRecord(value: unknown): value is SessionRecord {
+  const record = value as Partial<Record<keyof SessionRecord, unknown>> | undefined | null
+  return typeof record?.openid === 'string' && typeof record.sessionKey === 'string'
+}

@@ -1,0 +1,52 @@
+import { isRecord } from '../isRecord'
+
+/** What the server keeps for a session: who the user is and the key their data is encrypted with. */
+export interface SessionRecord {
+  openid: string
+  unionid?: string
+  /** base64; never leaves the server. */
+  sessionKey: string
+}
+
+/**
+ * Where sessions live between requests. Each store forgets a record at the
+ * latest its own time to live after `set` (memorySessionStore and
+ * redisSessionStore take `ttlSeconds`). `get` answers undefined for an id it
+ * does not have. A failure rejects; the handler answers it 503, without the
+ * store's own error.
+ */
+export interface SessionStore {
+  get(id: string): Promise<SessionRecord | undefined>
+  set(id: string, record: SessionRecord): Promise<void>
+  delete(id: string): Promise<void>
+}
+
+/** How long a session lives unless a store is told otherwise: 7 days (WeChat's checkSession decides first). */
+export const DEFAULT_SESSION_TTL_SECONDS = 7 * 24 * 60 * 60
+
+export function checkTtlSeconds(ttlSeconds: unknown): number {
+  if (ttlSeconds === undefined) return DEFAULT_SESSION_TTL_SECONDS
+  if (!(typeof ttlSeconds === 'number' && Number.isSafeInteger(ttlSeconds) && ttlSeconds > 0)) {
+    throw new TypeError('ttlSeconds must be a whole number of seconds > 0')
+  }
+  return ttlSeconds
+}
+
+/** A record as stored text: only the three known fields, so nothing else rides along. */
+export function serializeRecord({ openid, unionid, sessionKey }: SessionRecord): string {
+  return JSON.stringify(unionid === undefined ? { openid, sessionKey } : { openid, unionid, sessionKey })
+}
+
+/** A stored text back as a record; anything else (another app's key, a truncated value) counts as no session. */
+export function parseRecord(text: unknown): SessionRecord | undefined {
+  if (typeof text !== 'string') return undefined
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch {
+    return undefined
+  }
+  if (!isRecord(value) || typeof value.openid !== 'string' || typeof value.sessionKey !== 'string') return undefined
+  const { openid, unionid, sessionKey } = value
+  return typeof unionid === 'string' ? { openid, unionid, sessionKey } : { openid, sessionKey }
+}

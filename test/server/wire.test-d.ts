@@ -1,0 +1,23 @@
+// Compiled by `npm run typecheck`, never run: the wire between the two packages (exported so nothing is unused).
+// A change on one side that the other cannot read fails the type check here.
+import type { GroupAnswer, GroupRequestBody, GroupWithTicket, HttpErrorCode } from '@opengid/server'
+import type { GroupEnterPayload, ResolvedGroup } from '@opengid/taro'
+import type { SESSION_EXPIRED } from '../../packages/taro/src/attempt'
+import type { Credentials } from '../../packages/taro/src/session'
+
+declare const credentials: Credentials
+declare const payload: GroupEnterPayload
+declare const answer: GroupAnswer
+declare const cloudAnswer: GroupWithTicket
+
+// What httpResolver POSTs is a body the handlers read.
+export const body: GroupRequestBody = { ...credentials, ...payload }
+
+// What the handlers and the cloud path answer is what the client keeps.
+export const kept: ResolvedGroup = answer
+export const keptFromCloud: ResolvedGroup = cloudAnswer
+export const session: string = answer.session
+
+// The error codes the client branches on are codes the server sends.
+export const sessionExpired: HttpErrorCode = '' as typeof SESSION_EXPIRED
+export const ticketExpired: HttpErrorCode = 'TICKET_EXPIRED'
