@@ -2,7 +2,7 @@ import { createDecipheriv } from 'node:crypto'
 import { decodeCipherInput, decodeSessionKey, type CipherInput } from './cipherInput'
 import { OpenDataError } from './errors'
 import { isRecord } from './isRecord'
-import { checkWatermark, type WatermarkPolicy } from './watermark'
+import { checkPolicy, checkWatermark, type WatermarkPolicy } from './watermark'
 
 export interface DecryptOpenDataOptions extends WatermarkPolicy {
   /** base64 session_key from code2Session. */
@@ -13,9 +13,11 @@ export interface DecryptOpenDataOptions extends WatermarkPolicy {
 
 /**
  * Decrypts WeChat open data (AES-128-CBC, PKCS#7) into its JSON object.
- * Unknown keys are kept. Throws OpenDataError only.
+ * Unknown keys are kept. Throws OpenDataError for anything about the data, and
+ * a TypeError for a policy (`maxAgeSeconds`, `now`) that is not a finite number.
  */
 export function decryptOpenData(options: DecryptOpenDataOptions): Record<string, unknown> {
+  checkPolicy(options)
   return decryptDecoded(options.sessionKey, decodeCipherInput(options.encryptedData, options.iv), options)
 }
 

@@ -5,13 +5,13 @@ import { MAX_BODY_BYTES, TOO_LARGE, type RequestBody } from './requestBody'
 export type NodeRequest = IncomingMessage & { body?: unknown }
 
 /**
- * Reads at most MAX_BODY_BYTES. Past that it pauses the stream instead of
- * draining it, so a huge upload costs no memory; the caller then closes the
- * connection. A body middleware already read is taken as is, under the same
+ * Reads at most MAX_BODY_BYTES, for at most `timeoutMs`. Past either it pauses the
+ * stream instead of draining it, so a huge or trickling upload costs no memory;
+ * the caller then closes the connection. A body middleware already read is taken as is, under the same
  * cap: parsers allow more (express.json() 100 KB), and the cap must not depend
  * on which middleware ran first.
  */
-export async function readNodeBody(req: NodeRequest): Promise<RequestBody> {
+export async function readNodeBody(req: NodeRequest, timeoutMs: number): Promise<RequestBody> {
   const length = req.headers['content-length']
   if (Number(length) > MAX_BODY_BYTES) return TOO_LARGE
   // Only a consumed stream shows that a parser ran: Express 4's parsers set
@@ -20,7 +20,7 @@ export async function readNodeBody(req: NodeRequest): Promise<RequestBody> {
   if (req.readableEnded) return parsedBody(req.body, length === undefined)
   // 'close' has fired already and would not fire again for the listeners below.
   if (req.destroyed) throw new Error('the request was aborted before its body was read')
-  return readStream(req)
+  return readStream(req, timeoutMs)
 }
 
 function parsedBody(body: unknown, chunked: boolean): RequestBody {
@@ -45,19 +45,25 @@ function jsonBytes(value: unknown): number {
   }
 }
 
-function readStream(req: IncomingMessage): Promise<RequestBody> {
+/**
+ * A body cut off (too large, too slow) is left unread and the stream paused; the
+ * answer then closes the connection, which frees the socket.
+ */
+function readStream(req: IncomingMessage, timeoutMs: number): Promise<RequestBody> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let size = 0
+    const cutOff = (body: RequestBody) => {
+      stop()
+      req.pause()
+      resolve(body)
+    }
+    // Node's own requestTimeout (300 s) would hold a socket for a trickling body far longer.
+    const timer = setTimeout(() => cutOff({ kind: 'timedOut', afterMs: timeoutMs }), timeoutMs)
     const onData = (chunk: Buffer) => {
       size += chunk.length
-      if (size > MAX_BODY_BYTES) {
-        stop()
-        req.pause()
-        resolve(TOO_LARGE)
-      } else {
-        chunks.push(chunk)
-      }
+      if (size > MAX_BODY_BYTES) cutOff(TOO_LARGE)
+      else chunks.push(chunk)
     }
     const onEnd = () => {
       stop()
@@ -68,6 +74,7 @@ function readStream(req: IncomingMessage): Promise<RequestBody> {
       reject(new Error('the request ended before its body was complete'))
     }
     const stop = () => {
+      clearTimeout(timer)
       req.off('data', onData)
       req.off('end', onEnd)
       req.off('error', onFailure)

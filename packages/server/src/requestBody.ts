@@ -7,5 +7,7 @@ export type RequestBody =
   /** Already parsed upstream (Express/Koa body parsers). */
   | { kind: 'parsed'; value: unknown }
   | { kind: 'tooLarge' }
+  /** The rest of the body did not arrive in time (node handler, bodyTimeoutMs). */
+  | { kind: 'timedOut'; afterMs: number }
 
 export const TOO_LARGE: RequestBody = { kind: 'tooLarge' }

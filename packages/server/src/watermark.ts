@@ -46,3 +46,20 @@ export function checkWatermark(json: Record<string, unknown>, policy: WatermarkP
     throw new OpenDataError('EXPIRED', `the data is older than ${policy.maxAgeSeconds} s: fetch it again`)
   }
 }
+
+/**
+ * The policy is the server's own configuration, so a mistake in it is a
+ * TypeError, not an answer about the data: NaN would make every age
+ * comparison false and let data of any age through.
+ */
+export function checkPolicy({ maxAgeSeconds, now }: WatermarkPolicy): void {
+  if (
+    maxAgeSeconds !== undefined &&
+    !(typeof maxAgeSeconds === 'number' && maxAgeSeconds >= 0 && Number.isFinite(maxAgeSeconds))
+  ) {
+    throw new TypeError('maxAgeSeconds must be a finite number >= 0')
+  }
+  if (now !== undefined && !(typeof now === 'number' && Number.isFinite(now))) {
+    throw new TypeError('now must be a finite number of ms since the epoch')
+  }
+}

@@ -48,6 +48,23 @@ describe('decryptGroupInfo', () => {
     expect(() => groupOf(payload)).toThrow(OpenDataError)
   })
 
+  test.each([
+    ['an opengid with a character WeChat never uses', { opengid: 'G 1' }],
+    ['an openGId with markup', { openGId: '<b>G</b>' }],
+    ['an opengid of 65 characters', { opengid: 'G'.repeat(65) }],
+    ['a group_openid with a quote', { opengid: 'G1', group_openid: 'o"1' }],
+    ['an open_single_roomid with a slash', { opengid: 'G1', open_single_roomid: 'r/1' }],
+    ['an opengid with a character outside ASCII', { opengid: 'Gé' }],
+  ])('%s is DECRYPT: such data was altered', (_name, payload) => {
+    expect(() => groupOf(payload)).toThrow(expect.objectContaining({ code: 'DECRYPT' }))
+  })
+
+  test('ids of 1 and of 64 id characters pass', () => {
+    expect(groupOf({ opengid: 'G' })).toEqual({ opengid: 'G' })
+    const long = 'aZ09_-'.repeat(11).slice(0, 64)
+    expect(groupOf({ opengid: long, group_openid: long })).toEqual({ opengid: long, groupOpenid: long })
+  })
+
   test('passes the watermark policy through', () => {
     const data = encryptOpenData(sessionKey, { openGId: 'G', watermark: { appid: 'wxother', timestamp: 1 } })
     expect(() => decryptGroupInfo({ sessionKey, ...data, appId: 'wxmine' })).toThrow(

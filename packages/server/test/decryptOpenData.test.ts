@@ -171,6 +171,20 @@ describe('decryptOpenData', () => {
       const fresh = marked({ appid: APP_ID, timestamp: Math.floor(Date.now() / 1000) })
       expect(decryptOpenData({ ...fresh, maxAgeSeconds: 60 }).openGId).toBe('G')
     })
+
+    // NaN would make every age comparison false: data of any age, timestamp 0 included, would pass.
+    test.each([
+      ['maxAgeSeconds NaN', { maxAgeSeconds: Number.NaN }],
+      ['maxAgeSeconds Infinity', { maxAgeSeconds: Infinity }],
+      ['maxAgeSeconds -1', { maxAgeSeconds: -1 }],
+      ['now NaN', { maxAgeSeconds: 60, now: Number.NaN }],
+      ['now Infinity', { maxAgeSeconds: 60, now: Infinity }],
+    ])('%s is a TypeError, with or without a watermark, before any decryption', (_name, policy) => {
+      const old = marked({ appid: APP_ID, timestamp: 0 })
+      expect(() => decryptOpenData({ ...old, ...policy })).toThrow(TypeError)
+      expect(() => decryptOpenData({ ...sealed({ opengid: 'G' }), ...policy })).toThrow(TypeError)
+      expect(() => decryptOpenData({ ...old, ...policy, sessionKey: 'not a key' })).toThrow(TypeError)
+    })
   })
 
   test('no failure message carries the session key or the plaintext', () => {

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs'
-import { stat } from 'node:fs/promises'
+import { realpath, stat } from 'node:fs/promises'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import path from 'node:path'
 import { pipeline } from 'node:stream'
@@ -33,7 +33,20 @@ interface FoundFile {
 }
 
 /**
- * Serves a GET or HEAD from `root` (an absolute path). A path without a file
+ * The directory to serve, with its symlinks resolved, so files can be checked
+ * against it by their own resolved paths. A directory that does not exist (yet)
+ * is taken as it is: nothing is served from it.
+ */
+export async function staticRoot(dir: string): Promise<string> {
+  try {
+    return await realpath(dir)
+  } catch {
+    return dir
+  }
+}
+
+/**
+ * Serves a GET or HEAD from `root` (a staticRoot). A path without a file
  * extension that names no file gets root/index.html, for client-side
  * routes; a missing asset stays a 404 so a broken build is noticed.
  */
@@ -66,19 +79,26 @@ async function findFile(root: string, rawPath: string): Promise<FoundFile | unde
   if (decoded.includes('\0')) return undefined
   const target = path.resolve(root, `.${decoded}`)
   // Decoding may have produced '..' segments (%2e%2e, %2f): nothing outside root is served.
-  if (target !== root && !target.startsWith(root + path.sep)) return undefined
+  if (!isInside(root, target)) return undefined
   return (
-    (await fileAt(target)) ??
-    (await fileAt(path.join(target, 'index.html'))) ??
-    (path.extname(decoded) === '' ? await fileAt(path.join(root, 'index.html')) : undefined)
+    (await fileAt(root, target)) ??
+    (await fileAt(root, path.join(target, 'index.html'))) ??
+    (path.extname(decoded) === '' ? await fileAt(root, path.join(root, 'index.html')) : undefined)
   )
 }
 
-async function fileAt(file: string): Promise<FoundFile | undefined> {
+/** By the file's resolved path: a symlink inside root that leads outside it is not followed. */
+async function fileAt(root: string, file: string): Promise<FoundFile | undefined> {
   try {
-    const stats = await stat(file)
-    return stats.isFile() ? { file, size: stats.size } : undefined
+    const real = await realpath(file)
+    if (!isInside(root, real)) return undefined
+    const stats = await stat(real)
+    return stats.isFile() ? { file: real, size: stats.size } : undefined
   } catch {
     return undefined
   }
+}
+
+function isInside(root: string, target: string): boolean {
+  return target === root || target.startsWith(root + path.sep)
 }

@@ -6,7 +6,8 @@ import type { RawRequest } from './http'
 /**
  * One request and the answer a client relies on. The same table runs
  * through the node handler over HTTP and through the fetch handler, which
- * are configured alike: APP_ID, SECRET, maxAgeSeconds 300, the fake as endpoint.
+ * are configured alike: CREDENTIALS, maxAgeSeconds 300, the fake as endpoint.
+ * A 200 also carries a ticket and a session (support/answers).
  */
 export interface Scenario {
   name: string
@@ -67,6 +68,33 @@ export const scenarios: Scenario[] = [
     },
   },
   { name: 'malformed JSON', status: 400, code: 'BAD_INPUT', request: () => ({ body: '{"code":' }) },
+  {
+    name: 'both a code and a session',
+    status: 400,
+    code: 'BAD_INPUT',
+    request: (fake) => json({ ...clientBody(fake, { opengid: 'G' }), session: 'A'.repeat(32) }),
+  },
+  {
+    name: 'a session that is not a string',
+    status: 400,
+    code: 'BAD_INPUT',
+    request: (fake) => {
+      const { code: _code, ...rest } = clientBody(fake, { opengid: 'G' })
+      return json({ ...rest, session: 42 })
+    },
+  },
+  {
+    name: 'a session this server never made',
+    status: 401,
+    code: 'SESSION_EXPIRED',
+    request: (fake) => json(fake.sessionRequest(newUser(), 'A'.repeat(32), { opengid: 'G' })),
+  },
+  {
+    name: 'a session id of another shape than the ones this server makes',
+    status: 401,
+    code: 'SESSION_EXPIRED',
+    request: (fake) => json(fake.sessionRequest(newUser(), 'not/a:session', { opengid: 'G' })),
+  },
   { name: 'an empty body', status: 400, code: 'BAD_INPUT', request: () => ({ body: '' }) },
   { name: 'a JSON array body', status: 400, code: 'BAD_INPUT', request: () => json([1, 2]) },
   {
@@ -190,33 +218,51 @@ export const scenarios: Scenario[] = [
   },
   {
     name: 'decryptable data without a group',
-    status: 422,
-    code: 'NO_GROUP',
+    status: 400,
+    code: 'DECRYPT',
     request: (fake) => json(clientBody(fake, { opengid: '' })),
   },
   {
     name: 'a single-chat launch (open_single_roomid only)',
-    status: 422,
-    code: 'NO_GROUP',
+    status: 400,
+    code: 'DECRYPT',
     request: (fake) => json(clientBody(fake, { opengid: '', chatType: 1, openSingleRoomid: 'room-1' })),
   },
   {
     name: 'a watermark older than maxAgeSeconds',
-    status: 422,
-    code: 'EXPIRED',
+    status: 400,
+    code: 'DECRYPT',
     request: (fake) =>
       json(clientBody(fake, { opengid: 'G', source: 'getShareInfo', timestamp: nowSeconds() - MAX_AGE_SECONDS - 5 })),
   },
   {
     name: 'a watermark more than 60 s in the future',
-    status: 422,
-    code: 'EXPIRED',
+    status: 400,
+    code: 'DECRYPT',
     request: (fake) => json(clientBody(fake, { opengid: 'G', watermark: true, timestamp: nowSeconds() + 120 })),
   },
   {
     name: "a watermark of another Mini Program's appid",
-    status: 422,
-    code: 'APPID_MISMATCH',
+    status: 400,
+    code: 'DECRYPT',
     request: (fake) => json(clientBody(fake, { opengid: 'G', source: 'getShareInfo', appId: 'wxanotherapp00000' })),
+  },
+  {
+    name: 'an opengid WeChat would never issue (not [A-Za-z0-9_-])',
+    status: 400,
+    code: 'DECRYPT',
+    request: (fake) => json(clientBody(fake, { opengid: 'G<script>' })),
+  },
+  {
+    name: 'a group_openid WeChat would never issue',
+    status: 400,
+    code: 'DECRYPT',
+    request: (fake) => json(clientBody(fake, { opengid: 'G-fine', groupOpenid: 'o in group' })),
+  },
+  {
+    name: 'an opengid longer than 64 characters',
+    status: 400,
+    code: 'DECRYPT',
+    request: (fake) => json(clientBody(fake, { opengid: 'G'.repeat(65) })),
   },
 ]
