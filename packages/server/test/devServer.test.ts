@@ -1,8 +1,10 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { startDevServer, type DevServer } from '@opengid/server/dev'
+import { verifyGroupTicket } from '@opengid/server'
+import { DEV_APP_ID, startDevServer, type DevServer } from '@opengid/server/dev'
+import { groupAnswer } from './support/answers'
 import { postJson, send } from './support/http'
 
 /** A GET with the path sent byte for byte, as fetch would normalise '..' away. */
@@ -34,6 +36,11 @@ describe('startDevServer', () => {
     writeFileSync(path.join(site, 'js', 'app.js'), 'console.log(1)')
     writeFileSync(path.join(site, 'style.css'), 'body{}')
     writeFileSync(path.join(root, 'outside.txt'), 'OUTSIDE-SECRET')
+    mkdirSync(path.join(root, 'outside-dir'))
+    writeFileSync(path.join(root, 'outside-dir', 'index.html'), 'OUTSIDE-SECRET')
+    symlinkSync(path.join(root, 'outside.txt'), path.join(site, 'leak.txt'))
+    symlinkSync(path.join(root, 'outside-dir'), path.join(site, 'leaky-dir'))
+    symlinkSync(path.join(site, 'style.css'), path.join(site, 'alias.css'))
     dev = await startDevServer({ port: 0, staticDir: site })
   })
   afterAll(async () => {
@@ -57,7 +64,7 @@ describe('startDevServer', () => {
 
       const answer = await postJson(`${dev.url}/api/opengid`, { code, ...data, source: 'getGroupEnterInfo' })
       expect(answer.status).toBe(200)
-      expect(answer.json).toEqual({ opengid: 'G-demo', chatType: 3 })
+      expect(answer.json).toEqual(groupAnswer({ opengid: 'G-demo', chatType: 3 }))
       expect(dev.fake.exchanges).toBe(before + 1)
     })
 
@@ -70,7 +77,9 @@ describe('startDevServer', () => {
           source: 'getShareInfo',
         })
       ).json
-      expect((await postJson(`${dev.url}/api/opengid`, { code, ...data })).json).toEqual({ opengid: 'G-share' })
+      expect((await postJson(`${dev.url}/api/opengid`, { code, ...data })).json).toEqual(
+        groupAnswer({ opengid: 'G-share' }),
+      )
     })
 
     test('group info fetched before login shows the ordering bug as 400 DECRYPT', async () => {
@@ -100,6 +109,98 @@ describe('startDevServer', () => {
     })
   })
 
+  describe('the new protocol: sessions, tickets, check-session', () => {
+    const login = async (user: string) => (await postJson(`${dev.url}/__wechat/login`, { user })).json.code
+    const groupInfo = async (user: string, opengid: string) =>
+      (await postJson(`${dev.url}/__wechat/group-enter-info`, { user, opengid })).json
+
+    test('POST /__wechat/check-session says whether the user has a key from a login', async () => {
+      const checkSession = async (user: string) =>
+        (await postJson(`${dev.url}/__wechat/check-session`, { user })).json as { valid?: boolean }
+      expect(await checkSession('frank')).toEqual({ valid: false })
+      await login('frank')
+      expect(await checkSession('frank')).toEqual({ valid: true })
+      expect((await postJson(`${dev.url}/__wechat/check-session`, {})).status).toBe(400)
+    })
+
+    test('a warm request with the session of an earlier answer resolves without code2Session; its ticket verifies', async () => {
+      const code = await login('grace')
+      const cold = await postJson(`${dev.url}/api/opengid`, { code, ...(await groupInfo('grace', 'G-warm-dev')) })
+      const before = dev.fake.exchanges
+      const warm = await postJson(`${dev.url}/api/opengid`, {
+        session: cold.json.session,
+        ...(await groupInfo('grace', 'G-warm-dev')),
+      })
+      expect(warm.json).toEqual(groupAnswer({ opengid: 'G-warm-dev', chatType: 3 }))
+      expect(warm.json.session).toBe(cold.json.session)
+      expect(dev.fake.exchanges).toBe(before)
+      const claims = await verifyGroupTicket(warm.json.ticket, { ticketSecret: dev.ticketSecret, appId: DEV_APP_ID })
+      expect(dev.fake.userOf(claims.openid)).toBe('grace')
+    })
+  })
+
+  describe('the check-in API behind requireGroupTicket', () => {
+    /** A user's ticket for a group, the way the demo gets it: login, group info, /api/opengid. */
+    const ticketOf = async (user: string, opengid: string) => {
+      const { code } = (await postJson(`${dev.url}/__wechat/login`, { user })).json
+      const data = (await postJson(`${dev.url}/__wechat/group-enter-info`, { user, opengid })).json
+      return (await postJson(`${dev.url}/api/opengid`, { code, ...data })).json.ticket as string
+    }
+    const checkins = (opengid: string, method: string, ticket?: string) =>
+      send(`${dev.url}/api/groups/${encodeURIComponent(opengid)}/checkins`, {
+        method,
+        contentType: null,
+        headers: ticket === undefined ? {} : { authorization: `Bearer ${ticket}` },
+      })
+
+    test('two users of one group see each other’s check-ins, newest first', async () => {
+      const alice = await ticketOf('alice', 'G-team')
+      const bob = await ticketOf('bob', 'G-team')
+      const posted = await checkins('G-team', 'POST', alice)
+      expect(posted.status).toBe(201)
+      expect(posted.json).toEqual({ checkin: { user: 'alice', at: expect.any(Number) } })
+      expect((await checkins('G-team', 'POST', bob)).status).toBe(201)
+
+      const seenByAlice = await checkins('G-team', 'GET', alice)
+      expect(seenByAlice.status).toBe(200)
+      expect(seenByAlice.json).toEqual({
+        checkins: [
+          { user: 'bob', at: expect.any(Number) },
+          { user: 'alice', at: expect.any(Number) },
+        ],
+      })
+      expect((await checkins('G-team', 'GET', bob)).json).toEqual(seenByAlice.json)
+    })
+
+    test('groups are kept apart: another group starts empty', async () => {
+      const carol = await ticketOf('carol', 'G-other-team')
+      expect((await checkins('G-other-team', 'GET', carol)).json).toEqual({ checkins: [] })
+    })
+
+    test('a request naming another group than the ticket’s is 403 GROUP_MISMATCH; nothing is written', async () => {
+      const alice = await ticketOf('alice', 'G-team')
+      const intruder = await ticketOf('mallory', 'G-mallory')
+      for (const method of ['GET', 'POST']) {
+        const answer = await checkins('G-team', method, intruder)
+        expect(answer.status).toBe(403)
+        expect(answer.json.error?.code).toBe('GROUP_MISMATCH')
+      }
+      const users = ((await checkins('G-team', 'GET', alice)).json as { checkins: { user: string }[] }).checkins
+      expect(users.map(({ user }) => user)).not.toContain('mallory')
+    })
+
+    test('no ticket is 401 TICKET_MISSING, a bad one 401 TICKET_INVALID', async () => {
+      expect((await checkins('G-team', 'GET')).json.error?.code).toBe('TICKET_MISSING')
+      expect((await checkins('G-team', 'POST', 'forged.ticket.value')).json.error?.code).toBe('TICKET_INVALID')
+    })
+
+    test('other methods are 405', async () => {
+      const answer = await checkins('G-team', 'DELETE', await ticketOf('alice', 'G-team'))
+      expect(answer.status).toBe(405)
+      expect(answer.headers.get('allow')).toBe('GET, POST')
+    })
+  })
+
   describe('static files', () => {
     test.each([
       ['/', 'text/html; charset=utf-8', '<!doctype html><title>demo</title>'],
@@ -117,6 +218,26 @@ describe('startDevServer', () => {
         type: 'text/javascript; charset=utf-8',
         body: '',
       })
+    })
+
+    test('a symlink that stays inside staticDir is served', async () => {
+      expect(await rawGet(dev.url, '/alias.css')).toEqual({
+        status: 200,
+        type: 'text/css; charset=utf-8',
+        body: 'body{}',
+      })
+    })
+
+    test.each([
+      ['/leak.txt', 404, undefined],
+      ['/leaky-dir/index.html', 404, undefined],
+      // A path without an extension falls back to the app's own index.html, as client-side routes do.
+      ['/leaky-dir/', 200, '<!doctype html><title>demo</title>'],
+    ])('a symlink inside staticDir that leads outside it is not followed: %s', async (rawPath, status, body) => {
+      const answer = await rawGet(dev.url, rawPath)
+      expect(answer.status).toBe(status)
+      expect(answer.body).not.toContain('OUTSIDE-SECRET')
+      if (body !== undefined) expect(answer.body).toBe(body)
     })
 
     test('a missing asset is 404, not index.html', async () => {

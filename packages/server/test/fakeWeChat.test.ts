@@ -97,6 +97,55 @@ describe('createFakeWeChat', () => {
     expect(fake.issuedSessionKeys.slice(before)).toEqual([first, fake.sessionKey(user)])
   })
 
+  test('checkSession: true once the user logged in, false for a key that came from no login', () => {
+    const user = newUser()
+    fake.encryptGroup(user, { opengid: 'G' })
+    expect(fake.checkSession(user)).toBe(false)
+    fake.login(user)
+    expect(fake.checkSession(user)).toBe(true)
+    expect(fake.checkSession(newUser())).toBe(false)
+  })
+
+  test('userOf names the user of an openid it handed out, and nobody else', async () => {
+    const wechat = await fake.listen()
+    try {
+      const user = newUser()
+      const url = `${wechat.url}/sns/jscode2session?appid=${APP_ID}&secret=${SECRET}&grant_type=authorization_code&js_code=${fake.login(user)}`
+      const { openid } = JSON.parse((await send(url, { method: 'GET' })).text) as { openid: string }
+      expect(fake.userOf(openid)).toBe(user)
+      expect(fake.userOf('o-unknown')).toBeUndefined()
+    } finally {
+      await wechat.close()
+    }
+  })
+
+  test('sessionRequest is the warm body: the session, no code, data under the current key', () => {
+    const user = newUser()
+    fake.login(user)
+    const request = fake.sessionRequest(user, 'session-id', { opengid: 'G5' })
+    expect(request).toEqual({
+      session: 'session-id',
+      encryptedData: expect.any(String),
+      iv: expect.any(String),
+      source: 'getGroupEnterInfo',
+    })
+    const { encryptedData, iv } = request
+    expect(decryptOpenData({ sessionKey: fake.sessionKey(user) ?? '', encryptedData, iv }).opengid).toBe('G5')
+  })
+
+  test('code2SessionLatencyMs delays each /sns/jscode2session answer', async () => {
+    const slow = createFakeWeChat({ appId: APP_ID, secret: SECRET, code2SessionLatencyMs: 150 })
+    const wechat = await slow.listen()
+    try {
+      const started = Date.now()
+      await send(`${wechat.url}/sns/jscode2session`, { method: 'GET' })
+      expect(Date.now() - started).toBeGreaterThanOrEqual(140)
+      expect(slow.exchanges).toBe(1)
+    } finally {
+      await wechat.close()
+    }
+  })
+
   test('serves only GET /sns/jscode2session', async () => {
     const wechat = await createFakeWeChat({ appId: APP_ID, secret: SECRET }).listen()
     try {

@@ -17,11 +17,19 @@ export interface FakeWeChatOptions {
    * decrypts, which makes the login-ordering bug show up in development.
    */
   rotateSessionKeyOnLogin?: boolean
+  /** Delay before each /sns/jscode2session answer, to measure a client against a slow WeChat. Default 0. */
+  code2SessionLatencyMs?: number
 }
 
 /** The body a client POSTs to the resolver endpoint, as the client kit's httpResolver sends it. */
 export interface FakeClientRequest extends EncryptedOpenData {
   code: string
+  source: GroupSource
+}
+
+/** The warm request: the session id an earlier answer gave instead of a login code. */
+export interface FakeSessionRequest extends EncryptedOpenData {
+  session: string
   source: GroupSource
 }
 
@@ -39,6 +47,13 @@ export interface FakeWeChat {
   /** The user's current session key (base64), if they have one. */
   sessionKey(user: string): string | undefined
   /**
+   * wx.checkSession for `user`: true when their current session key came from a
+   * login (a key made for a user who never logged in is not one WeChat vouches for).
+   */
+  checkSession(user: string): boolean
+  /** The user whose openid (for this appId) this is, if the fake has met them. */
+  userOf(openid: string): string | undefined
+  /**
    * getGroupEnterInfo / getShareInfo for `user`: the group encrypted with the
    * user's current session key. A user who never logged in gets a key first,
    * like a session left from an earlier launch.
@@ -49,6 +64,8 @@ export interface FakeWeChat {
    * with the key of that login, then `{ code, encryptedData, iv, source }`.
    */
   clientRequest(user: string, group: FakeGroup): FakeClientRequest
+  /** The warm path: no login, the group encrypted with the user's current key, sent with `session`. */
+  sessionRequest(user: string, session: string, group: FakeGroup): FakeSessionRequest
   /** What a cloud function receives for this group's cloudID, or for an expired one. */
   openData(group: FakeGroup, options?: { expired?: boolean }): CloudGroupInfo
   /** Makes the next jscode2session answers fail with these errcodes, one per call, in order. */
@@ -70,9 +87,11 @@ const ERRMSG: Record<number, string> = {
 }
 
 export function createFakeWeChat(options: FakeWeChatOptions): FakeWeChat {
-  const { appId, secret } = options
+  const { appId, secret, code2SessionLatencyMs = 0 } = options
   const rotate = options.rotateSessionKeyOnLogin ?? true
   const sessionKeys = new Map<string, string>()
+  const loggedIn = new Set<string>()
+  const users = new Map<string, string>()
   const issuedSessionKeys: string[] = []
   const codes = new Map<string, string>()
   const failures: number[] = []
@@ -88,6 +107,8 @@ export function createFakeWeChat(options: FakeWeChatOptions): FakeWeChat {
 
   const login = (user: string): string => {
     if (rotate || !sessionKeys.has(user)) newSessionKey(user)
+    loggedIn.add(user)
+    users.set(openidOf(appId, user), user)
     const code = randomBytes(24).toString('base64url')
     codes.set(code, user)
     return code
@@ -116,7 +137,9 @@ export function createFakeWeChat(options: FakeWeChatOptions): FakeWeChat {
       return
     }
     const query = new URLSearchParams((req.url ?? '').slice(pathname.length + 1))
-    sendJson(res, { status: 200, json: jscode2session(query) })
+    const answer = () => sendJson(res, { status: 200, json: jscode2session(query) })
+    if (code2SessionLatencyMs > 0) setTimeout(answer, code2SessionLatencyMs)
+    else answer()
   }
 
   return {
@@ -129,10 +152,15 @@ export function createFakeWeChat(options: FakeWeChatOptions): FakeWeChat {
     },
     login,
     sessionKey: (user) => sessionKeys.get(user),
+    checkSession: (user) => loggedIn.has(user),
+    userOf: (openid) => users.get(openid),
     encryptGroup,
     clientRequest(user, group) {
       const code = login(user)
       return { code, ...encryptGroup(user, group), source: sourceOf(group) }
+    },
+    sessionRequest(user, session, group) {
+      return { session, ...encryptGroup(user, group), source: sourceOf(group) }
     },
     openData(group, { expired = false } = {}) {
       const cloudID = randomBytes(24).toString('base64url')

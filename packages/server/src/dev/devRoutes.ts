@@ -1,0 +1,67 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { setTimeout as delay } from 'node:timers/promises'
+import { nodeJsonPostHandler, sendJson, type NodeHandler } from '../nodeHandler'
+import { CHECKINS_PATH } from './checkins'
+import { readFakeGroupRequest, readUser } from './fakeGroupRequest'
+import type { FakeWeChat } from './fakeWeChat'
+import { requestPath } from './requestPath'
+import { serveStatic } from './staticFiles'
+
+export interface DevRoutes {
+  fake: FakeWeChat
+  api: NodeHandler
+  checkins: (req: IncomingMessage, res: ServerResponse, rawOpengid: string) => void
+  staticRoot: string | undefined
+  latencyMs: number
+}
+
+/**
+ *   POST /api/opengid                     the real createNodeHandler
+ *   GET  /api/groups/:opengid/checkins    the group's check-ins, behind requireGroupTicket
+ *   POST /api/groups/:opengid/checkins    check in as the ticket's user
+ *   GET  /sns/jscode2session              the fake WeChat (the handler reaches it over loopback HTTP)
+ *   POST /__wechat/login                  { user } → { code }
+ *   POST /__wechat/check-session          { user } → { valid }
+ *   POST /__wechat/group-enter-info       { user, opengid, ... } → { encryptedData, iv }
+ *   GET  anything else                    staticDir
+ */
+export function devRoutes({
+  fake,
+  api,
+  checkins,
+  staticRoot,
+  latencyMs,
+}: DevRoutes): (req: IncomingMessage, res: ServerResponse) => void {
+  const login = nodeJsonPostHandler(async (body) => ({ code: fake.login(readUser(body)) }))
+  const checkSession = nodeJsonPostHandler(async (body) => ({ valid: fake.checkSession(readUser(body)) }))
+  const groupEnterInfo = nodeJsonPostHandler(async (body) => {
+    const { user, group } = readFakeGroupRequest(body)
+    return fake.encryptGroup(user, group)
+  })
+  const answerApi = async (req: IncomingMessage, res: ServerResponse) => {
+    if (latencyMs > 0) await delay(latencyMs)
+    await api(req, res)
+  }
+
+  return (req, res) => {
+    const pathname = requestPath(req)
+    switch (pathname) {
+      case '/sns/jscode2session':
+        return fake.handler(req, res)
+      case '/api/opengid':
+        return void answerApi(req, res)
+      case '/__wechat/login':
+        return void login(req, res)
+      case '/__wechat/check-session':
+        return void checkSession(req, res)
+      case '/__wechat/group-enter-info':
+        return void groupEnterInfo(req, res)
+    }
+    const group = CHECKINS_PATH.exec(pathname)
+    if (group !== null) return checkins(req, res, group[1])
+    if (staticRoot !== undefined && (req.method === 'GET' || req.method === 'HEAD')) {
+      return void serveStatic(staticRoot, req, res)
+    }
+    sendJson(res, { status: 404, json: { error: { code: 'NOT_FOUND', message: `nothing at ${pathname}` } } })
+  }
+}
