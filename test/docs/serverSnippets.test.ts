@@ -2,21 +2,25 @@ import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { createFakeWeChat, type FakeWeChat } from '@opengid/server/dev'
 import { blockFile, READMES } from '../../scripts/readmeBlocks'
-import { send } from '../../packages/server/test/support/http'
+import { groupAnswer } from '../../packages/server/test/support/answers'
+import { send, type Answer } from '../../packages/server/test/support/http'
 import { sectionBlocks, type SectionBlock } from './server/readmeSections'
 import { startSnippet, stopAll, type SnippetProcess } from './server/snippetProcess'
 
 /**
- * Every server in the server README's "Your server" section, run as a user
- * would run it: the block exactly as the README has it, in its own node
- * process (tsx), with WX_APPID, WX_SECRET and PORT set, and
- * OPENGID_WECHAT_ENDPOINT pointing code2Session at a fake WeChat on loopback.
- * A real client's request must come back as its group.
+ * Every server in the server README's "Your server" and "Guard your own API"
+ * sections, run as a user would run it: the block exactly as the README has
+ * it, in its own node process (tsx), with WX_APPID, WX_SECRET,
+ * OPENGID_TICKET_SECRET and PORT set, and OPENGID_WECHAT_ENDPOINT pointing
+ * code2Session at a fake WeChat on loopback. A real client's request must come
+ * back as its group, and the guarded routes must let its ticket through.
  */
 
-const SECTION = 'Your server'
+const SERVERS = 'Your server'
+const GUARDED = 'Guard your own API with the group ticket'
 const APP_ID = 'wx0docs0snippets00'
 const SECRET = 'docs-snippet-secret-0123456789'
+const TICKET_SECRET = 'docs-snippet-ticket-secret-0123456789abcdef'
 // Spawning node + tsx and loading a framework takes seconds on a busy 2-core machine.
 const START_TIMEOUT_MS = 45_000
 const TEST_TIMEOUT_MS = 60_000
@@ -25,6 +29,7 @@ const USE_EXPRESS_4 = path.join(__dirname, 'server/useExpress4.cjs')
 
 interface Case {
   name: string
+  section?: typeof SERVERS | typeof GUARDED
   subsection: string
   /** Which block of that subsection, when it has more than one. */
   index?: number
@@ -48,12 +53,25 @@ const cases: Case[] = [
     fetchExport: 'default.fetch',
   },
   { name: 'the Next.js route handler', subsection: 'Next.js route handler', fetchExport: 'POST' },
+  { name: 'Express 5, guarded route', section: GUARDED, subsection: 'Express (and node:http)' },
+  { name: 'Express 4, guarded route', section: GUARDED, subsection: 'Express (and node:http)', express4: true },
+  { name: 'Koa, guarded route', section: GUARDED, subsection: 'Koa' },
+  {
+    name: 'fetch-standard, guarded route',
+    section: GUARDED,
+    subsection: 'Fetch-standard servers',
+    fetchExport: 'default.fetch',
+  },
 ]
 
-const serverBlocks = sectionBlocks(READMES.server).filter((block) => block.section === SECTION)
+const readmeBlocks = sectionBlocks(READMES.server).filter(
+  (block) => block.section === SERVERS || block.section === GUARDED,
+)
 
-function blockOf({ subsection, index = 0 }: Case): SectionBlock {
-  const block = serverBlocks.filter((candidate) => candidate.subsection === subsection)[index]
+function blockOf({ section = SERVERS, subsection, index = 0 }: Case): SectionBlock {
+  const block = readmeBlocks.filter(
+    (candidate) => candidate.section === section && candidate.subsection === subsection,
+  )[index]
   if (!block) throw new Error(`packages/server/README.md has no code block ${index} under "### ${subsection}"`)
   return block
 }
@@ -88,19 +106,43 @@ afterAll(async () => {
   await wechat?.close()
 })
 
-test(`every TypeScript block under "## ${SECTION}" is run below`, () => {
+test(`every TypeScript block under "## ${SERVERS}" and "## ${GUARDED}" is run below`, () => {
   const run = new Set(cases.map(blockOf))
-  expect(serverBlocks.filter((block) => !run.has(block)).map((block) => `line ${block.line}`)).toEqual([])
+  expect(readmeBlocks.filter((block) => !run.has(block)).map((block) => `line ${block.line}`)).toEqual([])
 })
 
+/** The guarded route of the README's examples lets this ticket through for its own group only. */
+async function checkGuardedRoute(url: string, opengid: string, ticket: string | undefined): Promise<Answer[]> {
+  const route = (group: string) => `${url}/api/groups/${group}/leaderboard`
+  const bearer = { authorization: `Bearer ${ticket}` }
+  const accepted = await send(route(opengid), { method: 'GET', headers: bearer })
+  expect({ status: accepted.status, json: accepted.json }).toEqual({
+    status: 200,
+    json: { opengid, you: expect.stringMatching(/^o/), scores: [] },
+  })
+  const missing = await send(route(opengid), { method: 'GET' })
+  expect({ status: missing.status, code: missing.json.error?.code }).toEqual({ status: 401, code: 'TICKET_MISSING' })
+  const elsewhere = await send(route('G-someone-else'), { method: 'GET', headers: bearer })
+  expect({ status: elsewhere.status, code: elsewhere.json.error?.code }).toEqual({
+    status: 403,
+    code: 'GROUP_MISMATCH',
+  })
+  return [accepted, missing, elsewhere]
+}
+
 test.each(cases)(
-  '$name: a client request comes back as its group',
+  '$name: a client request comes back as its group, with a ticket',
   async (testCase) => {
     const file = writtenFile(blockOf(testCase))
     snippet = await startSnippet({
       args: testCase.fetchExport ? [SERVE_FETCH_EXPORT, file, testCase.fetchExport] : [file],
       preload: testCase.express4 ? USE_EXPRESS_4 : undefined,
-      env: { WX_APPID: APP_ID, WX_SECRET: SECRET, OPENGID_WECHAT_ENDPOINT: wechat.url },
+      env: {
+        WX_APPID: APP_ID,
+        WX_SECRET: SECRET,
+        OPENGID_TICKET_SECRET: TICKET_SECRET,
+        OPENGID_WECHAT_ENDPOINT: wechat.url,
+      },
       startTimeoutMs: START_TIMEOUT_MS,
     })
     const url = `${snippet.url}/api/opengid`
@@ -108,8 +150,13 @@ test.each(cases)(
     const exchanges = fake.exchanges
 
     const answer = await send(url, { body: JSON.stringify(fake.clientRequest(`user-${opengid}`, { opengid })) })
-    expect({ status: answer.status, json: answer.json }).toEqual({ status: 200, json: { opengid, chatType: 3 } })
+    expect({ status: answer.status, json: answer.json }).toEqual({
+      status: 200,
+      json: groupAnswer({ opengid, chatType: 3 }),
+    })
     expect(fake.exchanges).toBe(exchanges + 1)
+    const guarded =
+      testCase.section === GUARDED ? await checkGuardedRoute(snippet.url, opengid, answer.json.ticket) : []
 
     const bad = await send(url, { body: '{"code":' })
     expect({ status: bad.status, json: bad.json }).toEqual({
@@ -119,9 +166,8 @@ test.each(cases)(
     // Over the handler's 16 KiB, under every framework parser's limit.
     const big = await send(url, { body: JSON.stringify({ padding: 'x'.repeat(20 * 1024) }) })
     expect({ status: big.status, code: big.json.error?.code }).toEqual({ status: 413, code: 'PAYLOAD_TOO_LARGE' })
-    for (const secret of [SECRET, ...fake.issuedSessionKeys]) {
-      expect(answer.text + bad.text + big.text + snippet.stderr()).not.toContain(secret)
-    }
+    const said = [answer, bad, big, ...guarded].map(({ text }) => text).join('\n') + snippet.stderr()
+    for (const secret of [SECRET, TICKET_SECRET, ...fake.issuedSessionKeys]) expect(said).not.toContain(secret)
     if (testCase.express4) expect(snippet.stderr()).toMatch(/express resolved to .*node_modules[\\/]express4[\\/]/)
   },
   TEST_TIMEOUT_MS,

@@ -1,4 +1,4 @@
-import { OpenDataError } from '@opengid/server'
+import { OpenDataError, SessionError } from '@opengid/server'
 import { answerJsonPost } from '../src/answerJsonPost'
 
 const post = (readBody = () => Promise.resolve({ kind: 'text' as const, text: '{}' })) => ({
@@ -28,8 +28,21 @@ describe('answerJsonPost', () => {
       post(),
       (error) => reported.push(error),
     )
-    expect(answer.status).toBe(422)
+    expect(answer.status).toBe(400)
     expect(reported).toEqual([])
+  })
+
+  test('a session store failure is answered 503 and still reported: the operator must hear of it', async () => {
+    const reported: unknown[] = []
+    const failure = new SessionError('STORE_UNAVAILABLE', 'the session store failed to read a session')
+    const answer = await answerJsonPost(
+      () => Promise.reject(failure),
+      post(),
+      (error) => reported.push(error),
+    )
+    expect(answer.status).toBe(503)
+    expect(answer.json).toEqual({ error: { code: 'SESSIONS_UNAVAILABLE', message: expect.any(String) } })
+    expect(reported).toEqual([failure])
   })
 
   test('a body that cannot be read (client went away) is a 400, not a 500', async () => {

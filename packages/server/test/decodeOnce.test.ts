@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto'
 import { createGroupResolver, type FetchLike } from '@opengid/server'
+import { groupAnswer } from './support/answers'
 import { encryptOpenData } from '@opengid/server/dev'
 import { decodeBase64 } from '../src/base64'
-import { APP_ID, SECRET } from './support/fixtures'
+import { CREDENTIALS } from './support/fixtures'
 
 jest.mock('../src/base64', () => {
   const actual = jest.requireActual<typeof import('../src/base64')>('../src/base64')
@@ -16,9 +17,9 @@ test('createGroupResolver decodes encryptedData and iv once per request', async 
     text: async () => JSON.stringify({ openid: 'o-user', session_key: sessionKey }),
   })
   const data = encryptOpenData(sessionKey, { opengid: 'G-once' })
-  const resolve = createGroupResolver({ appId: APP_ID, secret: SECRET, fetch: wechat })
+  const resolve = createGroupResolver({ ...CREDENTIALS, fetch: wechat })
 
-  expect(await resolve({ code: 'a-login-code', ...data })).toEqual({ opengid: 'G-once' })
+  expect(await resolve({ code: 'a-login-code', ...data })).toEqual(groupAnswer({ opengid: 'G-once' }))
   const decoded = jest.mocked(decodeBase64).mock.calls.map(([text]) => text)
   expect(decoded.filter((text) => text === data.encryptedData)).toHaveLength(1)
   expect(decoded.filter((text) => text === data.iv)).toHaveLength(1)

@@ -1,5 +1,6 @@
 import { code2Session, createGroupResolver, DEFAULT_ENDPOINT, type FetchLike } from '@opengid/server'
-import { APP_ID, SECRET, clientBody, newUser, servedFake } from './support/fixtures'
+import { groupAnswer } from './support/answers'
+import { APP_ID, CREDENTIALS, SECRET, clientBody, newUser, servedFake } from './support/fixtures'
 
 const ENV = 'OPENGID_WECHAT_ENDPOINT'
 const wechat = servedFake()
@@ -24,12 +25,14 @@ afterEach(() => {
 describe(`the ${ENV} environment variable`, () => {
   test('points a resolver created without `endpoint` at the fake WeChat', async () => {
     process.env[ENV] = wechat.url
-    const resolve = createGroupResolver({ appId: APP_ID, secret: SECRET })
+    const resolve = createGroupResolver({ ...CREDENTIALS })
     const before = fake.exchanges
-    await expect(resolve(clientBody(fake, { opengid: 'G-from-env' }))).resolves.toEqual({
-      opengid: 'G-from-env',
-      chatType: 3,
-    })
+    await expect(resolve(clientBody(fake, { opengid: 'G-from-env' }))).resolves.toEqual(
+      groupAnswer({
+        opengid: 'G-from-env',
+        chatType: 3,
+      }),
+    )
     expect(fake.exchanges).toBe(before + 1)
   })
 
@@ -56,7 +59,7 @@ describe(`the ${ENV} environment variable`, () => {
     const { fetch, origins } = recordingFetch()
     await code2Session({ appId: APP_ID, secret: SECRET, code: 'c', fetch })
     const block = Buffer.alloc(16).toString('base64')
-    const resolve = createGroupResolver({ appId: APP_ID, secret: SECRET, fetch })
+    const resolve = createGroupResolver({ ...CREDENTIALS, fetch })
     // The recorded answer's key cannot decrypt this block: only the call matters here.
     await expect(resolve({ code: 'c', encryptedData: block, iv: block })).rejects.toThrow()
     expect(origins).toEqual([DEFAULT_ENDPOINT, DEFAULT_ENDPOINT])
@@ -65,11 +68,9 @@ describe(`the ${ENV} environment variable`, () => {
 
   test('a value that is not an http(s) URL fails at creation, naming the variable', () => {
     process.env[ENV] = '127.0.0.1:3001'
-    expect(() => createGroupResolver({ appId: APP_ID, secret: SECRET })).toThrow(
+    expect(() => createGroupResolver({ ...CREDENTIALS })).toThrow(
       new TypeError(`the ${ENV} environment variable must be an http(s) URL such as https://api.weixin.qq.com`),
     )
-    expect(() => createGroupResolver({ appId: APP_ID, secret: SECRET, endpoint: 'ftp://x' })).toThrow(
-      /^endpoint must be/,
-    )
+    expect(() => createGroupResolver({ ...CREDENTIALS, endpoint: 'ftp://x' })).toThrow(/^endpoint must be/)
   })
 })

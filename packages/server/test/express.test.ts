@@ -2,7 +2,8 @@ import type { ErrorRequestHandler, Express, NextFunction, Request, RequestHandle
 import express5 from 'express'
 import express4 from 'express4'
 import { bodyParserErrorHandler, createNodeHandler, MAX_BODY_BYTES } from '@opengid/server'
-import { APP_ID, SECRET, clientBody, servedFake } from './support/fixtures'
+import { groupAnswer } from './support/answers'
+import { CREDENTIALS, clientBody, servedFake } from './support/fixtures'
 import { postJson, postJsonChunked, send } from './support/http'
 import { serve } from './support/serve'
 
@@ -24,7 +25,7 @@ async function withApp<T>(
   run: (url: string) => Promise<T>,
 ): Promise<T> {
   const app = express()
-  build(app, createNodeHandler({ appId: APP_ID, secret: SECRET, endpoint: wechat.url }) as RequestHandler)
+  build(app, createNodeHandler({ ...CREDENTIALS, endpoint: wechat.url }) as RequestHandler)
   const served = await serve(app)
   try {
     return await run(`${served.url}/api/opengid`)
@@ -46,10 +47,12 @@ describe.each([
 
     test('a client body resolves, and later routes still get the parser', async () => {
       await withApp(express, build, async (url) => {
-        expect((await postJson(url, clientBody(fake, { opengid: 'G-first' }))).json).toEqual({
-          opengid: 'G-first',
-          chatType: 3,
-        })
+        expect((await postJson(url, clientBody(fake, { opengid: 'G-first' }))).json).toEqual(
+          groupAnswer({
+            opengid: 'G-first',
+            chatType: 3,
+          }),
+        )
         expect((await postJson(url.replace('/api/opengid', '/other'), { a: 1 })).text).toBe('{"parsed":{"a":1}}')
       })
     })
@@ -79,7 +82,7 @@ describe.each([
       await withApp(express, behind(), async (url) => {
         const answer = await postJson(url, clientBody(fake, { opengid: 'G-express-json' }))
         expect(answer.status).toBe(200)
-        expect(answer.json).toEqual({ opengid: 'G-express-json', chatType: 3 })
+        expect(answer.json).toEqual(groupAnswer({ opengid: 'G-express-json', chatType: 3 }))
       })
     })
 
@@ -94,7 +97,7 @@ describe.each([
         // Just under the cap still passes, so the check measures the body, not the parser.
         const body = clientBody(fake, { opengid: 'G-near-cap' })
         const near = { ...body, padding: 'x'.repeat(MAX_BODY_BYTES - JSON.stringify(body).length - 20) }
-        expect((await postJsonChunked(url, near)).json).toEqual({ opengid: 'G-near-cap', chatType: 3 })
+        expect((await postJsonChunked(url, near)).json).toEqual(groupAnswer({ opengid: 'G-near-cap', chatType: 3 }))
       })
     })
 
@@ -146,7 +149,7 @@ describe.each([
     await withApp(express, build, async (url) => {
       const answer = await postJson(url, clientBody(fake, { opengid: 'G-express-skipped' }))
       expect(answer.status).toBe(200)
-      expect(answer.json).toEqual({ opengid: 'G-express-skipped', chatType: 3 })
+      expect(answer.json).toEqual(groupAnswer({ opengid: 'G-express-skipped', chatType: 3 }))
     })
   })
 })

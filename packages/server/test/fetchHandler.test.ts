@@ -1,5 +1,6 @@
 import { createFetchHandler } from '@opengid/server'
-import { APP_ID, SECRET, clientBody, secretsOf, servedFake } from './support/fixtures'
+import { groupAnswer } from './support/answers'
+import { CREDENTIALS, clientBody, secretsOf, servedFake } from './support/fixtures'
 import type { RawRequest } from './support/http'
 import { MAX_AGE_SECONDS, scenarios } from './support/scenarios'
 
@@ -8,7 +9,7 @@ const { fake } = wechat
 let handle: (request: Request) => Promise<Response>
 
 beforeAll(() => {
-  handle = createFetchHandler({ appId: APP_ID, secret: SECRET, endpoint: wechat.url, maxAgeSeconds: MAX_AGE_SECONDS })
+  handle = createFetchHandler({ ...CREDENTIALS, endpoint: wechat.url, maxAgeSeconds: MAX_AGE_SECONDS })
 })
 
 function toRequest(raw: RawRequest): Request {
@@ -25,7 +26,9 @@ describe('createFetchHandler', () => {
 
     expect(response.status).toBe(scenario.status)
     expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8')
-    expect(JSON.parse(text)).toEqual(scenario.group ?? { error: { code: scenario.code, message: expect.any(String) } })
+    expect(JSON.parse(text)).toEqual(
+      scenario.group ? groupAnswer(scenario.group) : { error: { code: scenario.code, message: expect.any(String) } },
+    )
     for (const secret of secretsOf(fake)) expect(text).not.toContain(secret)
   })
 
@@ -68,7 +71,7 @@ describe('createFetchHandler', () => {
 
   test('a login code works once', async () => {
     const body = JSON.stringify(clientBody(fake, { opengid: 'G-once', source: 'getShareInfo' }))
-    expect(await (await handle(toRequest({ body }))).json()).toEqual({ opengid: 'G-once' })
+    expect(await (await handle(toRequest({ body }))).json()).toEqual(groupAnswer({ opengid: 'G-once' }))
     const again = await handle(toRequest({ body }))
     expect(again.status).toBe(401)
     expect((await again.json()).error.code).toBe('INVALID_CODE')

@@ -7,7 +7,7 @@ import {
   type ResolvedGroup,
 } from '@opengid/server'
 import { encryptOpenData } from '@opengid/server/dev'
-import { APP_ID, SECRET } from './support/fixtures'
+import { CREDENTIALS } from './support/fixtures'
 import { postJson } from './support/http'
 import { serve } from './support/serve'
 
@@ -80,7 +80,7 @@ describe.each(Object.entries(handlers))('%s', (_name, answer) => {
     'a bug is still 500 INTERNAL when onInternalError %s; the console gets both',
     async (_, make) => {
       const reported: unknown[] = []
-      const options = { appId: APP_ID, secret: SECRET, fetch: wechat, onInternalError: make(reported) }
+      const options = { ...CREDENTIALS, fetch: wechat, onInternalError: make(reported) }
 
       expect(await answer(options)).toEqual({
         status: 500,

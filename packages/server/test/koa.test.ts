@@ -2,7 +2,8 @@ import Router from '@koa/router'
 import { bodyParser } from '@koa/bodyparser'
 import Koa from 'koa'
 import { createNodeHandler } from '@opengid/server'
-import { APP_ID, SECRET, clientBody, servedFake } from './support/fixtures'
+import { groupAnswer } from './support/answers'
+import { CREDENTIALS, clientBody, servedFake } from './support/fixtures'
 import { postJson, send } from './support/http'
 import { serve } from './support/serve'
 
@@ -11,7 +12,7 @@ const { fake } = wechat
 
 /** Serves a Koa app whose /api/opengid route runs the handler, before or after @koa/bodyparser. */
 async function withKoa<T>(parserFirst: boolean, run: (url: string) => Promise<T>): Promise<T> {
-  const opengid = createNodeHandler({ appId: APP_ID, secret: SECRET, endpoint: wechat.url })
+  const opengid = createNodeHandler({ ...CREDENTIALS, endpoint: wechat.url })
   const router = new Router()
   router.post('/api/opengid', async (ctx) => {
     ctx.respond = false
@@ -37,10 +38,12 @@ const oversized = () => ({ ...clientBody(fake, { opengid: 'G-big' }), padding: '
 describe('createNodeHandler in Koa with @koa/bodyparser', () => {
   test('routed before the parser: it reads its own body, typed errors for bad JSON and size', async () => {
     await withKoa(false, async (url) => {
-      expect((await postJson(url, clientBody(fake, { opengid: 'G-koa-first' }))).json).toEqual({
-        opengid: 'G-koa-first',
-        chatType: 3,
-      })
+      expect((await postJson(url, clientBody(fake, { opengid: 'G-koa-first' }))).json).toEqual(
+        groupAnswer({
+          opengid: 'G-koa-first',
+          chatType: 3,
+        }),
+      )
       expect((await send(url, { body: '{"code":' })).json.error?.code).toBe('BAD_INPUT')
       expect((await postJson(url, oversized())).json.error?.code).toBe('PAYLOAD_TOO_LARGE')
     })
@@ -48,10 +51,12 @@ describe('createNodeHandler in Koa with @koa/bodyparser', () => {
 
   test('after the parser, with the body handed over: resolves and keeps the 16 KiB cap', async () => {
     await withKoa(true, async (url) => {
-      expect((await postJson(url, clientBody(fake, { opengid: 'G-koa-parsed' }))).json).toEqual({
-        opengid: 'G-koa-parsed',
-        chatType: 3,
-      })
+      expect((await postJson(url, clientBody(fake, { opengid: 'G-koa-parsed' }))).json).toEqual(
+        groupAnswer({
+          opengid: 'G-koa-parsed',
+          chatType: 3,
+        }),
+      )
       const big = await postJson(url, oversized())
       expect(big.status).toBe(413)
       expect(big.json.error?.code).toBe('PAYLOAD_TOO_LARGE')

@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
-import { connect, createServer, type AddressInfo } from 'node:net'
+import { connect } from 'node:net'
 import path from 'node:path'
 import { setTimeout as delay } from 'node:timers/promises'
+import { freePort, stopChild } from '../../../packages/server/test/support/processes'
 
 export const ROOT = path.resolve(__dirname, '../../..')
 
@@ -63,15 +64,6 @@ export async function startSnippet(launch: SnippetLaunch): Promise<SnippetProces
   return snippet
 }
 
-async function stopChild(child: ChildProcess, exited: Promise<unknown>): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return
-  child.kill('SIGTERM')
-  // A server that ignores SIGTERM (a handler that keeps it alive) still goes.
-  const force = setTimeout(() => child.kill('SIGKILL'), 5000)
-  await exited
-  clearTimeout(force)
-}
-
 /** Polls with TCP connects: the snippets print nothing, as a real server need not. */
 async function listening(port: number, child: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs
@@ -94,14 +86,4 @@ function accepts(port: number): Promise<boolean> {
     })
     socket.once('error', () => resolve(false))
   })
-}
-
-/** A port nothing listens on right now (the OS picks it; the snippet binds it a moment later). */
-async function freePort(): Promise<number> {
-  const server = createServer()
-  server.listen(0, '127.0.0.1')
-  await once(server, 'listening')
-  const { port } = server.address() as AddressInfo
-  await new Promise((resolve) => server.close(resolve))
-  return port
 }

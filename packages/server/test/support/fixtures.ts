@@ -3,6 +3,10 @@ import type { Served } from './serve'
 
 export const APP_ID = 'wx1234567890abcdef'
 export const SECRET = 'test-secret-0123456789abcdef'
+export const TICKET_SECRET = 'test-ticket-secret-0123456789abcdef-ghijklmnop'
+
+/** What every resolver and handler in the suite needs; spread it and add the rest. */
+export const CREDENTIALS = { appId: APP_ID, secret: SECRET, ticketSecret: TICKET_SECRET }
 
 export function makeFake(rotateSessionKeyOnLogin?: boolean): FakeWeChat {
   return createFakeWeChat({ appId: APP_ID, secret: SECRET, rotateSessionKeyOnLogin })
@@ -38,9 +42,9 @@ export function newUser(): string {
   return `user-${users}`
 }
 
-/** The secret and every session key the fake handed out, replaced ones too: none may appear in an answer. */
+/** Both secrets and every session key the fake handed out, replaced ones too: none may appear in an answer. */
 export function secretsOf(fake: FakeWeChat): string[] {
-  return [SECRET, ...fake.issuedSessionKeys]
+  return [SECRET, TICKET_SECRET, ...fake.issuedSessionKeys]
 }
 
 /** A fresh user's request in the safe order a client must follow. */

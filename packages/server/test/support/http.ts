@@ -14,6 +14,9 @@ export interface AnswerJson {
   chatType?: number
   groupOpenid?: string
   openSingleRoomid?: string
+  ticket?: string
+  ticketExpiresAt?: number
+  session?: string
   error?: { code: string; message: string }
   code?: string
   encryptedData?: string
