@@ -33,6 +33,8 @@ suite('the H5 demo in Debian chromium', () => {
   interface Visit {
     page: Page
     posts: () => number
+    /** The Authorization header the page's own check-in API calls carried. */
+    ticketHeader: () => string | undefined
     field: (label: string) => Promise<string>
   }
 
@@ -41,8 +43,11 @@ suite('the H5 demo in Debian chromium', () => {
     const context = await browser.newContext({ viewport: { width: 420, height: 860 } })
     const page = await context.newPage()
     let posts = 0
+    let ticketHeader: string | undefined
     page.on('request', (request) => {
-      if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/opengid') posts++
+      const { pathname } = new URL(request.url())
+      if (request.method() === 'POST' && pathname === '/api/opengid') posts++
+      if (pathname.endsWith('/checkins')) ticketHeader = request.headers().authorization
     })
     await page.goto(`${server.url}/${query}`)
     await page
@@ -55,7 +60,7 @@ suite('the H5 demo in Debian chromium', () => {
         .locator('.row', { has: page.locator('.label', { hasText: new RegExp(`^${label}$`) }) })
         .locator('.value')
         .innerText()
-    return { page, posts: () => posts, field }
+    return { page, posts: () => posts, ticketHeader: () => ticketHeader, field }
   }
 
   it('resolves a group card launch through login → getGroupEnterInfo → POST → decrypt', async () => {
@@ -93,14 +98,65 @@ suite('the H5 demo in Debian chromium', () => {
     await page.context().close()
   })
 
-  it('keeps check-ins per group, across reloads', async () => {
-    const { page } = await visit('?scene=1008&opengid=G_CHECKIN&chatType=3')
-    await page.getByText('Check in', { exact: true }).click()
-    await page.getByText(/You checked in at/).waitFor()
-    await page.reload()
-    await page.getByText(/You checked in at/).waitFor()
-    await page.goto(`${server.url}/?scene=1008&opengid=G_ELSEWHERE&chatType=3`)
+  it('two users of one group see each other’s check-ins, kept by the server per group', async () => {
+    const group = `?scene=1008&opengid=G_CHECKIN_${Date.now().toString(36)}&chatType=3`
+    const alice = await visit(`${group}&user=alice`)
+    await alice.page.getByText('Nobody has checked in to this group yet.').waitFor()
+    await alice.page.getByText('Check in', { exact: true }).click()
+    await alice.page.getByText(/^alice checked in at/).waitFor()
+
+    const bob = await visit(`${group}&user=bob`)
+    await bob.page.getByText(/^alice checked in at/).waitFor()
+    await bob.page.getByText('Check in', { exact: true }).click()
+    await bob.page.getByText(/^bob checked in at/).waitFor()
+    await alice.page.reload()
+    await alice.page.getByText(/^bob checked in at/).waitFor()
+
+    await bob.page.goto(`${server.url}/?scene=1008&opengid=G_ELSEWHERE&chatType=3&user=bob`)
+    await bob.page.getByText('Nobody has checked in to this group yet.').waitFor()
+    await alice.page.context().close()
+    await bob.page.context().close()
+  })
+
+  it('the check-in API trusts the ticket, not the URL: another group is 403, no ticket is 401', async () => {
+    const { page, ticketHeader } = await visit('?scene=1008&opengid=G_MINE&chatType=3&user=carol')
     await page.getByText('Nobody has checked in to this group yet.').waitFor()
+    const authorization = ticketHeader() as string
+    expect(authorization).toMatch(/^Bearer [\w-]+\.[\w-]+\.[\w-]+$/)
+    const answer = (path: string, headers: Record<string, string>) =>
+      page.evaluate(
+        async ([url, h]) => {
+          const response = await fetch(url, { headers: h })
+          return { status: response.status, body: await response.json() }
+        },
+        [path, headers] as const,
+      )
+    expect(await answer('/api/groups/G_MINE/checkins', { authorization })).toMatchObject({ status: 200 })
+    expect(await answer('/api/groups/G_SOMEONE_ELSES/checkins', { authorization })).toMatchObject({
+      status: 403,
+      body: { error: { code: 'GROUP_MISMATCH' } },
+    })
+    expect(await answer('/api/groups/G_MINE/checkins', {})).toMatchObject({
+      status: 401,
+      body: { error: { code: 'TICKET_MISSING' } },
+    })
+    await page.context().close()
+  })
+
+  it('a reload by the same user takes the warm path: the POST carries the session, not a code', async () => {
+    const { page } = await visit('?scene=1008&opengid=G_WARM&chatType=3&user=dave')
+    const bodies: string[] = []
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/opengid') {
+        bodies.push(request.postData() ?? '')
+      }
+    })
+    await page.reload()
+    await page.locator('.headline', { hasText: 'Opened from a group chat' }).waitFor()
+    await page.waitForLoadState('networkidle')
+    expect(bodies).toHaveLength(1)
+    expect(JSON.parse(bodies[0])).toHaveProperty('session')
+    expect(JSON.parse(bodies[0])).not.toHaveProperty('code')
     await page.context().close()
   })
 

@@ -87,6 +87,21 @@ test('re-shown after a hide with the same enter options, the app resolves again:
   expect(resolverPosts(host)).toBe(1 + 1)
 })
 
+test('a second launch of the same install takes the warm path: no wx.login and no code2Session', async () => {
+  const first = launch(GROUP_CARD)
+  await first.waitForText('G_WEAPP_1')
+  await first.settled()
+  first.close()
+  const exchanges = server.fake.exchanges
+  app = launchWeapp({ bundle, fake: server.fake, serverUrl: server.url, entry: GROUP_CARD, storage: first.storage })
+  await app.waitForText('G_WEAPP_1')
+  await app.settled()
+  expect(app.log.count('login')).toBe(0)
+  expect(app.log.count('checkSession')).toBe(1)
+  expect(resolverPosts(app)).toBe(1)
+  expect(server.fake.exchanges).toBe(exchanges)
+})
+
 test('a launch that is not from a group (scene 1001) shows the none state without a bridge call', async () => {
   const host = launch({ scene: 1001 })
   await host.waitForText(/^none$/)

@@ -8,6 +8,8 @@ import { httpResolver, taroBridge } from '@opengid/taro'
  */
 export const bridge = taroBridge()
 export const resolver = httpResolver({ url: OPENGID_RESOLVER_URL })
+/** The demo's own API (group check-ins) is served beside the resolver: `<origin>/api`. */
+export const apiBase = OPENGID_RESOLVER_URL.replace(/\/opengid$/, '')
 
 export function ScenarioLinks() {
   return null

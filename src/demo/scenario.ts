@@ -17,6 +17,12 @@ export function scenarioFromQuery(search: string): SimulatedClient {
   }
 }
 
+/** The simulated WeChat user (`?user=alice`): two users in one group see each other's check-ins. */
+export function userFromQuery(search: string): string | undefined {
+  const user = new URLSearchParams(search).get('user')
+  return user && /^[A-Za-z0-9_-]{1,32}$/.test(user) ? user : undefined
+}
+
 export interface ScenarioLink {
   label: string
   query: string
@@ -24,6 +30,8 @@ export interface ScenarioLink {
 
 export const SCENARIOS: ScenarioLink[] = [
   { label: 'Group card (getGroupEnterInfo)', query: '?scene=1008&opengid=G_DEMO&chatType=3&sdk=3.5.0' },
+  { label: 'Alice in group G_TEAM', query: '?scene=1008&opengid=G_TEAM&chatType=3&user=alice' },
+  { label: 'Bob in group G_TEAM', query: '?scene=1008&opengid=G_TEAM&chatType=3&user=bob' },
   { label: 'Another group', query: '?scene=1008&opengid=G_OTHER&chatType=3&sdk=3.5.0' },
   { label: 'Old base library (getShareInfo)', query: '?scene=1044&opengid=G_LEGACY&sdk=2.9.0' },
   { label: 'Not from a group', query: '?scene=1001' },
