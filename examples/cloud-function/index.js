@@ -9,10 +9,16 @@ const { OpenDataError, resolveCloudGroupInfo } = require('@opengid/server')
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV })
 
 exports.main = async (event) => {
+  // Who is calling, as WeChat vouches for it: the ticket is issued to this openid.
+  const { OPENID, APPID } = cloud.getWXContext()
   try {
-    // e.g. { opengid: 'G...', chatType: 3 }. Pass { maxAgeSeconds: 300 } as
-    // a second argument to also refuse data older than five minutes.
-    return resolveCloudGroupInfo(event.groupInfo)
+    // { opengid, chatType?, ticket, ticketExpiresAt }: your own API checks the ticket
+    // with requireGroupTicket. Add maxAgeSeconds: 300 to refuse data older than 5 minutes.
+    return await resolveCloudGroupInfo(event.groupInfo, {
+      ticketSecret: process.env.OPENGID_TICKET_SECRET,
+      appId: APPID,
+      openid: OPENID,
+    })
   } catch (error) {
     if (!(error instanceof OpenDataError)) throw error
     // errCode -601006 (cloudID expired) tells the client to fetch the group info again.

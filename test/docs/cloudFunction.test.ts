@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { verifyGroupTicket } from '@opengid/server'
+import { createFakeWeChat } from '@opengid/server/dev'
+import { ROOT } from '../../scripts/taroBuild'
+import { READMES } from '../../scripts/readmeBlocks'
+
+// examples/cloud-function/index.js, run as WeChat's cloud runtime would: wx-server-sdk
+// is the only stand-in (WeChat itself), and the event is what WeChat hands a function
+// for a cloudID passed as a top-level field, from the fake WeChat.
+
+const EXAMPLE = path.join(ROOT, 'examples/cloud-function/index.js')
+const APP_ID = 'wx-cloud-example'
+const SECRET = 'a-ticket-secret-of-at-least-32-bytes!'
+
+jest.mock(
+  'wx-server-sdk',
+  () => ({
+    DYNAMIC_CURRENT_ENV: Symbol('current env'),
+    init: jest.fn(),
+    getWXContext: () => ({ OPENID: 'o-cloud-user', APPID: 'wx-cloud-example' }),
+  }),
+  { virtual: true },
+)
+
+type Main = (event: { groupInfo: unknown }) => Promise<Record<string, unknown>>
+let main: Main
+const fake = createFakeWeChat({ appId: APP_ID, secret: 'unused-here' })
+
+beforeAll(async () => {
+  process.env.OPENGID_TICKET_SECRET = SECRET
+  main = ((await import(EXAMPLE)) as { main: Main }).main
+})
+afterAll(() => {
+  delete process.env.OPENGID_TICKET_SECRET
+})
+
+it('answers the group with a ticket the app’s own API accepts, for the caller’s openid', async () => {
+  const answer = await main({ groupInfo: fake.openData({ opengid: 'G_CLOUD', chatType: 3 }) })
+  expect(answer).toMatchObject({ opengid: 'G_CLOUD', chatType: 3 })
+  const claims = await verifyGroupTicket(answer.ticket as string, { ticketSecret: SECRET, appId: APP_ID })
+  expect(claims).toMatchObject({ openid: 'o-cloud-user', opengid: 'G_CLOUD' })
+})
+
+it('answers an expired cloudID with the error body the kit retries on (-601006)', async () => {
+  const answer = await main({ groupInfo: fake.openData({ opengid: 'G_CLOUD' }, { expired: true }) })
+  expect(answer).toEqual({ error: expect.objectContaining({ code: 'EXPIRED', errCode: -601006 }) })
+})
+
+it('is the code both READMEs show', () => {
+  const example = readFileSync(EXAMPLE, 'utf8')
+  for (const readme of Object.values(READMES)) {
+    const shown = /```js\n([\s\S]*?)```/.exec(readFileSync(readme, 'utf8'))?.[1] ?? ''
+    // The READMEs show the function from its first require on.
+    expect(example).toContain(shown.slice(shown.indexOf("const cloud = require('wx-server-sdk')")).trim())
+  }
+})
