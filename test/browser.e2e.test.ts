@@ -111,6 +111,8 @@ suite('the H5 demo in Debian chromium', () => {
     await bob.page.getByText(/^bob checked in at/).waitFor()
     await alice.page.reload()
     await alice.page.getByText(/^bob checked in at/).waitFor()
+    mkdirSync(ARTIFACTS, { recursive: true })
+    await alice.page.screenshot({ path: path.join(ARTIFACTS, 'checkins.png'), fullPage: true })
 
     await bob.page.goto(`${server.url}/?scene=1008&opengid=G_ELSEWHERE&chatType=3&user=bob`)
     await bob.page.getByText('Nobody has checked in to this group yet.').waitFor()
