@@ -3,12 +3,8 @@ import { createClient } from 'redis'
 import { createNodeHandler, redisSessionStore, verifyGroupTicket, type SessionStore } from '@opengid/server'
 import { createFakeWeChat } from '@opengid/server/dev'
 import { serve, type Served } from '../../packages/server/test/support/serve'
-import {
-  describeWithRedis,
-  redisRuns,
-  startRedisServer,
-  type RedisServer,
-} from '../../packages/server/test/support/redisServer'
+import { startRedisServer, type RedisServer } from '../../packages/server/test/support/redisServer'
+import { describeWithRedis, redisRuns } from '../../packages/server/test/support/redisSuite'
 import { SESSION_STORAGE_KEY } from '../../packages/taro/src/session'
 import { fetchRequest } from './support/fetchRequest'
 import { launch, phoneOf, type Phone } from './support/phone'

@@ -1,7 +1,8 @@
 import { Redis as IoRedis } from 'ioredis'
 import { createClient } from 'redis'
 import { redisSessionStore, type SessionStore } from '@opengid/server'
-import { describeWithRedis, startRedisServer, type RedisServer } from './support/redisServer'
+import { startRedisServer, type RedisServer } from './support/redisServer'
+import { describeWithRedis } from './support/redisSuite'
 
 // Starting redis-server and connecting two clients: seconds on a busy 2-core machine.
 jest.setTimeout(30_000)
