@@ -3,11 +3,14 @@ import path from 'node:path'
 import { commit } from './commit'
 import type { measureConsumers } from './consumers'
 import { measureDecrypt } from './decrypt/section'
+import { measureInProcess } from './handler/inProcess'
 import { measureHandler } from './handler/section'
+import { measureHandlerSessions } from './handler/sessionsSection'
 import { loadBundled } from './loadBundled'
 import { loadAverage, machine } from './machine'
 import type { Section } from './section'
 import { measureSizes } from './size/section'
+import { measureWeappColdWarm } from './weapp/coldWarm'
 import { measureWeapp } from './weapp/section'
 
 /**
@@ -32,15 +35,18 @@ async function main() {
     console.log(`### ${section.title}\n\n${section.markdown}\n`)
   }
 
-  // Measured first, reported in its place: the jsdom sections leave a large heap whose
-  // garbage collection would land on whichever decrypter happens to be running.
+  // Measured first, reported in their places: the jsdom sections leave a large heap whose
+  // garbage collection would land on whichever in-process timing happens to be running.
   const decrypt = measureDecrypt()
+  const inProcess = await measureInProcess()
   const consumers = await loadBundled<{ measureConsumers: typeof measureConsumers }>('bench/consumers/index.ts')
   for (const section of await consumers.measureConsumers()) report(section)
   report(await measureSizes())
   report(decrypt)
   report(await measureHandler())
+  report(await measureHandlerSessions(inProcess))
   report(await measureWeapp())
+  report(await measureWeappColdWarm())
 
   const seconds = Math.round((Date.now() - started) / 100) / 10
   const load = { before: loadBefore, after: loadAverage() }

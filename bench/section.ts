@@ -3,7 +3,8 @@
  * results of different runs (and commits) can be compared section by section,
  * whatever the titles say.
  */
-export type SectionId = 'calls' | 'renders' | 'size' | 'decrypt' | 'handler' | 'weapp'
+export type SectionId =
+  'calls' | 'renders' | 'size' | 'decrypt' | 'handler' | 'handler-sessions' | 'weapp' | 'weapp-warm'
 
 /** One section's result: markdown for people, data for results.json. */
 export interface Section {

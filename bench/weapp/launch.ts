@@ -1,5 +1,5 @@
 import type { FakeWeChat } from '@opengid/server/dev'
-import { launchWeapp, type LogEntry, type WeappBundle } from '../../test/weapp-host'
+import { launchWeapp, type CallLog, type LogEntry, type WeappBundle } from '../../test/weapp-host'
 
 /** The simulated latencies of the weapp launches; their sum is what the kit cannot go below. */
 export const LATENCY = { login: 30, bridge: 20, server: 30 }
@@ -8,6 +8,60 @@ export const LATENCY_SUM = LATENCY.login + LATENCY.bridge + LATENCY.server
 export const OPENGID = 'G_WEAPP_BENCH'
 
 const ENTRY = { scene: 1008, chatType: 3, shareTicket: 'bench-ticket', group: { opengid: OPENGID } } as const
+
+export interface BenchServer {
+  url: string
+  fake: FakeWeChat
+}
+
+/** One launch, read after the app settled: its log, and the phone's storage for a next launch of the same install. */
+export interface Launched {
+  log: CallLog
+  /** The setData after which the page showed the opengid. */
+  shown: LogEntry
+  storage: Map<string, unknown>
+}
+
+/**
+ * Launches the compiled demo once from a group card, as `user`. Given the
+ * storage of an earlier launch, it is that install's next launch.
+ */
+export async function launch(
+  bundle: WeappBundle,
+  server: BenchServer,
+  user: string,
+  storage?: Map<string, unknown>,
+): Promise<Launched> {
+  const host = launchWeapp({
+    bundle,
+    fake: server.fake,
+    serverUrl: server.url,
+    user,
+    entry: ENTRY,
+    storage,
+    latency: { login: LATENCY.login, bridge: LATENCY.bridge },
+  })
+  try {
+    const shown = await host.waitForText(OPENGID)
+    // Whatever the page does after showing the opengid must not run into the next launch.
+    await host.settled()
+    return { log: host.log, shown, storage: host.storage }
+  } finally {
+    host.close()
+  }
+}
+
+/** The launch's POSTs to the resolver endpoint (the demo also calls its check-in API). */
+export function resolverPosts(log: CallLog): LogEntry[] {
+  return log.of('request').filter(({ detail }) => (detail as { url: string }).url.endsWith('/api/opengid'))
+}
+
+/** When the launch's first `name` happened; a launch that made none was not the one measured. */
+export function first(log: CallLog, name: string): number {
+  const [entry] = log.of(name)
+  if (!entry) throw new Error(`the launch made no ${name}`)
+  return entry.at
+}
 
 /** Milliseconds since the host's log started, of each step of one launch from a group card. */
 export interface LaunchTimes {
@@ -18,40 +72,16 @@ export interface LaunchTimes {
   shown: number
 }
 
-function first(entries: LogEntry[], what: string): number {
-  if (!entries.length) throw new Error(`the launch made no ${what}`)
-  return entries[0].at
-}
-
-/** Launches the compiled demo once from a group card and reads when each step happened from the host's log. */
-export async function launchOnce(
-  bundle: WeappBundle,
-  server: { url: string; fake: FakeWeChat },
-  user: string,
-): Promise<LaunchTimes> {
-  const host = launchWeapp({
-    bundle,
-    fake: server.fake,
-    serverUrl: server.url,
-    user,
-    entry: ENTRY,
-    latency: { login: LATENCY.login, bridge: LATENCY.bridge },
-  })
-  try {
-    const shown = await host.waitForText(OPENGID)
-    await host.settled()
-    const { log } = host
-    const resolverPosts = log
-      .of('request')
-      .filter(({ detail }) => (detail as { url: string }).url.endsWith('/api/opengid'))
-    return {
-      onLaunch: first(log.of('App.onLaunch'), 'App.onLaunch'),
-      login: first(log.of('login'), 'login'),
-      getGroupEnterInfo: first(log.of('getGroupEnterInfo'), 'getGroupEnterInfo call'),
-      request: first(resolverPosts, 'request to /api/opengid'),
-      shown: shown.at,
-    }
-  } finally {
-    host.close()
+/** Launches a fresh install once and reads when each step of the cold path happened from the host's log. */
+export async function launchOnce(bundle: WeappBundle, server: BenchServer, user: string): Promise<LaunchTimes> {
+  const { log, shown } = await launch(bundle, server, user)
+  const [post] = resolverPosts(log)
+  if (!post) throw new Error('the launch made no request to /api/opengid')
+  return {
+    onLaunch: first(log, 'App.onLaunch'),
+    login: first(log, 'login'),
+    getGroupEnterInfo: first(log, 'getGroupEnterInfo'),
+    request: post.at,
+    shown: shown.at,
   }
 }

@@ -1,13 +1,12 @@
-import type { FakeWeChat } from '@opengid/server/dev'
 import { performance } from 'node:perf_hooks'
-import { OPENGID } from './launch'
+import { OPENGID, type BenchServer } from './launch'
 
 /**
  * The resolver request of a launch sent straight from Node with fetch, timed
  * from send to the whole answer: the server's and HTTP's share of a launch,
  * so that what remains of it is the kit's (and Taro's) own.
  */
-export async function serverRoundTrip(server: { url: string; fake: FakeWeChat }, user: string): Promise<number> {
+export async function serverRoundTrip(server: BenchServer, user: string): Promise<number> {
   const body = JSON.stringify(server.fake.clientRequest(user, { opengid: OPENGID }))
   const start = performance.now()
   const response = await fetch(`${server.url}/api/opengid`, {
