@@ -1,26 +1,28 @@
+import { redisSessionStore } from '@opengid/server'
 import { startDevServer } from '@opengid/server/dev'
-import type { ServerReady } from './protocol'
+import { Redis } from 'ioredis'
+import { coldBodies, warmBodies } from './bodies'
+import { EXCHANGES, type ExchangesAnswer, type ServerConfig, type ServerReady } from './protocol'
 
 /**
- * The dev server in a process of its own, so the load generator does not
- * share its event loop. It pre-makes every request body (as many as its one
- * argument says): each needs a login code that works once, and the codes live
- * in this process's fake WeChat.
+ * The dev server in a process of its own, so the load generator does not share
+ * its event loop. It makes every request body itself: the codes and session keys
+ * they need live in this process's fake WeChat.
  */
 async function main() {
-  const count = Number(process.argv[2])
-  const server = await startDevServer({ port: 0 })
-  const ready: ServerReady = {
-    url: server.url,
-    // One user per body: a login rotates that user's session key, which
-    // would make an earlier body of the same user undecryptable.
-    bodies: Array.from({ length: count }, (_, i) =>
-      JSON.stringify(server.fake.clientRequest(`load-${i}`, { opengid: 'G_LOAD' })),
-    ),
-  }
+  const config = JSON.parse(process.argv[2]) as ServerConfig
+  const redis = config.redisUrl === undefined ? undefined : new Redis(config.redisUrl)
+  const server = await startDevServer({ port: 0, sessions: redis && redisSessionStore(redis) })
+  const bodies =
+    config.path === 'cold' ? coldBodies(server, config.requests) : await warmBodies(server, config.requests)
+  process.on('message', (message) => {
+    if (message === EXCHANGES) process.send?.({ exchanges: server.fake.exchanges } satisfies ExchangesAnswer)
+  })
   // The bench disconnects when it is done, or when it dies: either way, stop.
-  process.once('disconnect', () => void server.close())
-  process.send?.(ready)
+  process.once('disconnect', () => {
+    void server.close().then(() => redis?.quit())
+  })
+  process.send?.({ url: server.url, bodies } satisfies ServerReady)
 }
 
 void main()
