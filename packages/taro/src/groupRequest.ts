@@ -2,7 +2,7 @@ import type Taro from '@tarojs/taro'
 import { GroupEnterError } from './GroupEnterError'
 import { serverError } from './resolvers/httpResolver'
 import type { GroupEnterStore } from './store'
-import { hostApi } from './taroApis'
+import { taroRequest } from './taroApis'
 import type { GroupEnterState } from './types'
 
 export type GroupRequestOptions = Omit<Taro.request.Option, 'success' | 'fail' | 'complete'>
@@ -48,8 +48,7 @@ async function currentTicket(store: GroupEnterStore): Promise<string> {
  */
 export function createGroupRequest(store: GroupEnterStore, request?: SendRequest): GroupRequest {
   return async function groupRequest<T>(options: GroupRequestOptions) {
-    const send = request ?? (hostApi('request') as SendRequest | undefined)
-    if (!send) throw new GroupEnterError('UNSUPPORTED', 'Taro.request is not available on this host.')
+    const send = request ?? (taroRequest() as unknown as SendRequest)
     const withTicket = async () =>
       (await send({
         ...options,

@@ -1,3 +1,6 @@
+import { SESSION_EXPIRED } from './attempt'
+import type { GroupEnterError } from './GroupEnterError'
+import { isText } from './plan'
 import type { BridgeStorage, GroupBridge } from './types'
 
 /** Where the server session id is kept between launches (bridge.storage). */
@@ -27,13 +30,16 @@ export async function prepareSession(bridge: GroupBridge): Promise<PreparedSessi
   return { credentials: { code: (await bridge.login()).code }, storage }
 }
 
+/** Where a resolver keeps the session; none when it does not log in (`login: false`). */
+type SessionHolder = Pick<PreparedSession, 'storage'>
+
 /** Keeps the session a 200 answer carries, for the next launch's warm path. */
-export function keepSession(prepared: PreparedSession, answer: unknown): void {
+export function keepSession({ storage }: SessionHolder, answer: unknown): void {
   const session = (answer as { session?: unknown } | null)?.session
-  if (typeof session === 'string' && session) prepared.storage?.set(SESSION_STORAGE_KEY, session)
+  if (storage && isText(session)) storage.set(SESSION_STORAGE_KEY, session)
 }
 
-/** The server lost the session: forget it, so the attempt's fresh start logs in. */
-export function dropSession(prepared: PreparedSession): void {
-  prepared.storage?.remove(SESSION_STORAGE_KEY)
+/** When the server has lost the session, forget it too, so the attempt's fresh start logs in. */
+export function forgetExpiredSession({ storage }: SessionHolder, error: GroupEnterError): void {
+  if (storage && error.serverCode === SESSION_EXPIRED) storage.remove(SESSION_STORAGE_KEY)
 }

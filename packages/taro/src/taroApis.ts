@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro'
+import { GroupEnterError } from './GroupEnterError'
 
 /** Any host API: callback-style ones take an options object, sync ones their own arguments. */
 export type CallbackApi = (...args: unknown[]) => unknown
@@ -48,6 +49,13 @@ export function invoke(name: TaroApiName, ...args: unknown[]): unknown {
   } catch {
     return undefined
   }
+}
+
+/** `Taro.request`, or the typed reason this host has none. */
+export function taroRequest(): CallbackApi {
+  const request = hostApi('request')
+  if (!request) throw new GroupEnterError('UNSUPPORTED', 'Taro.request is not available on this host.')
+  return request
 }
 
 /** `Taro.cloud` (weapp with cloud development), read where it is used. */

@@ -1,7 +1,6 @@
 import { GroupEnterError, errMsgOf } from '../GroupEnterError'
-import { hostApi } from '../taroApis'
-import { SESSION_EXPIRED } from '../attempt'
-import { dropSession, keepSession, prepareSession, type PreparedSession } from '../session'
+import { taroRequest } from '../taroApis'
+import { forgetExpiredSession, keepSession, prepareSession, type PreparedSession } from '../session'
 import type { GroupEnterPayload, GroupResolver, ResolvedGroup } from '../types'
 
 export interface HttpRequestOptions {
@@ -67,8 +66,7 @@ export function httpResolver(options: HttpResolverOptions): GroupResolver<Prepar
   return {
     prepare: ({ bridge }) => (login ? prepareSession(bridge) : Promise.resolve({ credentials: {} })),
     async resolve(payload: GroupEnterPayload, { prepared, signal }): Promise<ResolvedGroup> {
-      const request = options.request ?? (hostApi('request') as unknown as HttpRequest | undefined)
-      if (!request) throw new GroupEnterError('UNSUPPORTED', 'Taro.request is not available on this host.')
+      const request = options.request ?? (taroRequest() as unknown as HttpRequest)
       if (signal.aborted) throw new GroupEnterError('RESOLVER', 'The attempt was abandoned before the request.')
       const task = request({
         url,
@@ -94,10 +92,10 @@ export function httpResolver(options: HttpResolverOptions): GroupResolver<Prepar
       }
       if (response.statusCode < 200 || response.statusCode > 299) {
         const error = httpStatusError(url, response)
-        if (error.serverCode === SESSION_EXPIRED && prepared.storage) dropSession(prepared)
+        forgetExpiredSession(prepared, error)
         throw error
       }
-      if (prepared.storage) keepSession(prepared, response.data)
+      keepSession(prepared, response.data)
       // The store checks the shape; a non-JSON body arrives here as a string and fails that check.
       return response.data as ResolvedGroup
     },

@@ -1,6 +1,6 @@
 import { GroupEnterError } from '../GroupEnterError'
 import { httpStatusError } from '../resolvers/httpResolver'
-import { dropSession, keepSession, prepareSession, type Credentials, type PreparedSession } from '../session'
+import { forgetExpiredSession, keepSession, prepareSession, type Credentials, type PreparedSession } from '../session'
 import type { GroupEnterPayload, GroupResolver, ResolvedGroup } from '../types'
 import { delay } from './delay'
 import { openMemoryPayload } from './memoryWeChat'
@@ -72,7 +72,8 @@ export function createSimulatedResolver(initial: SimulatedResolverOptions = {}):
         keepSession(prepared, answered)
         return answered
       } catch (error) {
-        if ((error as GroupEnterError).serverCode === 'SESSION_EXPIRED') dropSession(prepared)
+        // answer() throws only GroupEnterErrors, as httpResolver's server answers do.
+        forgetExpiredSession(prepared, error as GroupEnterError)
         throw error
       }
     },
