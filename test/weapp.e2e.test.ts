@@ -1,23 +1,33 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { startDevServer, type DevServer } from '@opengid/server/dev'
 import { ROOT } from '../scripts/taroBuild'
 import { launchWeapp, readWeappBundle, type Entry, type WeappBundle, type WeappHost } from './weapp-host'
 
-// The compiled demo (dist/weapp) in a host that plays the WeChat client,
-// against the real resolver endpoint and the fake WeChat behind it. The page's
-// layout is not part of the contract: everything is found by its text.
+// The compiled demo (dist/weapp), drawn by WeChat's own component renderer
+// (miniprogram-simulate: j-component on exparser, templates compiled by wcc),
+// against the real resolver endpoint and the fake WeChat behind it. Every
+// assertion on what the page shows reads the drawn tree, and taps go through
+// the renderer. The hand-made part of test/weapp-host is the WeChat client
+// around the render layer, which the renderer does not play: the wx APIs and
+// App/Page lifecycles (launch, hide, re-show), the app's timers, and the log
+// that counts calls. The page's layout is not part of the contract: everything
+// is found by its text.
 
 const APP_ID = 'wx00000000000e2e00'
 
 const GROUP_CARD: Entry = { scene: 1008, chatType: 3, shareTicket: 'ticket-1', group: { opengid: 'G_WEAPP_1' } }
 const OTHER_GROUP_CARD: Entry = { scene: 1044, chatType: 3, shareTicket: 'ticket-2', group: { opengid: 'G_WEAPP_2' } }
 
+const NO_CHECK_INS = 'Nobody has checked in to this group yet.'
+
 // Above the host's 5 s waits, so that a missing text fails with what the page showed instead.
 jest.setTimeout(15_000)
 
 let server: DevServer
 let bundle: WeappBundle
-let app: WeappHost | undefined
+const apps: WeappHost[] = []
 
 beforeAll(async () => {
   // Built by `npm test` before jest starts (scripts/testBuilds.ts), with the default resolver URL.
@@ -27,94 +37,149 @@ beforeAll(async () => {
 
 afterAll(() => server?.close())
 
-afterEach(() => app?.close())
+afterEach(() => apps.splice(0).forEach((app) => app.close()))
 
-/** A fresh app instance: its own sandbox, module registry and Taro runtime. */
-function launch(entry: Entry): WeappHost {
-  app = launchWeapp({ bundle, fake: server.fake, serverUrl: server.url, entry })
+/** A fresh app instance: its own sandbox, module registry, Taro runtime and drawn page. */
+function launch(entry: Entry, options: { user?: string; storage?: Map<string, unknown>; from?: WeappBundle } = {}) {
+  const app = launchWeapp({
+    bundle: options.from ?? bundle,
+    fake: server.fake,
+    serverUrl: server.url,
+    entry,
+    ...options,
+  })
+  apps.push(app)
   return app
 }
 
-function resolverPosts(host: WeappHost): number {
+function posts(host: WeappHost, pathname: RegExp): number {
   return host.log
     .of('request')
     .map(({ detail }) => detail as { url: string; method?: string })
-    .filter(({ url, method }) => method === 'POST' && new URL(url).pathname === '/api/opengid').length
+    .filter(({ url, method }) => method === 'POST' && pathname.test(new URL(url).pathname)).length
 }
 
-/** The calls a group resolution makes, per API. */
-function groupWork(host: WeappHost): Record<string, number> {
-  return Object.fromEntries(
-    ['login', 'getGroupEnterInfo', 'getShareInfo', 'request'].map((api) => [api, host.log.count(api)]),
-  )
-}
+const resolverPosts = (host: WeappHost) => posts(host, /^\/api\/opengid$/)
 
-test('a launch from a group card shows the opengid after one bridge call and one resolver request', async () => {
+test('a launch from a group card draws the opengid after one bridge call and one resolver request', async () => {
   const exchanges = server.fake.exchanges
   const host = launch(GROUP_CARD)
-  await host.waitForText('G_WEAPP_1')
+  await host.waitForText(/^G_WEAPP_1$/)
   await host.settled()
+  expect(host.texts()).toEqual(
+    expect.arrayContaining(['Opened from a group chat', 'resolved', '3 · WeChat group', '1008']),
+  )
+  // The group-scoped section got past the gate with the ticket: the check-in list loaded.
+  expect(host.texts()).toContain(NO_CHECK_INS)
   expect(host.log.count('getGroupEnterInfo')).toBe(1)
   expect(resolverPosts(host)).toBe(1)
   // The server exchanged this launch's code: the request really reached /api/opengid's code2Session.
   expect(server.fake.exchanges - exchanges).toBe(1)
 })
 
-test('re-shown from another group card, the app shows the second group after exactly one more bridge call', async () => {
+test('re-shown from another group card, the app draws the second group and never the first in between', async () => {
   const host = launch(GROUP_CARD)
-  await host.waitForText('G_WEAPP_1')
+  await host.waitForText(/^G_WEAPP_1$/)
   await host.settled()
   const bridgeCalls = host.log.count('getGroupEnterInfo')
-  const posts = resolverPosts(host)
+  const resolved = resolverPosts(host)
+  const framesBefore = host.renders.length
   host.showApp(OTHER_GROUP_CARD)
-  await host.waitForText('G_WEAPP_2')
+  await host.waitForText(/^G_WEAPP_2$/)
   await host.settled()
-  expect(host.findText('G_WEAPP_1')).toBeUndefined()
+  const since = host.renders.slice(framesBefore)
+  expect(since.filter(({ texts }) => texts.some((text) => text.includes('G_WEAPP_1')))).toEqual([])
+  expect(since[0].texts).toContain('Finding out which group you came from…')
   expect(host.log.count('getGroupEnterInfo')).toBe(bridgeCalls + 1)
-  expect(resolverPosts(host)).toBe(posts + 1)
+  expect(resolverPosts(host)).toBe(resolved + 1)
 })
 
 test('re-shown after a hide with the same enter options, the app resolves again: another card may carry another group', async () => {
   const host = launch(GROUP_CARD)
-  await host.waitForText('G_WEAPP_1')
+  await host.waitForText(/^G_WEAPP_1$/)
   await host.settled()
-  const before = groupWork(host)
+  const bridgeCalls = host.log.count('getGroupEnterInfo')
   host.showApp(GROUP_CARD)
-  await host.waitForText('G_WEAPP_1')
+  await host.waitForText(/^G_WEAPP_1$/)
   await host.settled()
   expect(host.log.count('App.onShow')).toBe(2)
-  expect(groupWork(host).getGroupEnterInfo).toBe(before.getGroupEnterInfo + 1)
+  expect(host.log.count('getGroupEnterInfo')).toBe(bridgeCalls + 1)
   expect(resolverPosts(host)).toBe(1 + 1)
 })
 
 test('a second launch of the same install takes the warm path: no wx.login and no code2Session', async () => {
   const first = launch(GROUP_CARD)
-  await first.waitForText('G_WEAPP_1')
+  await first.waitForText(/^G_WEAPP_1$/)
   await first.settled()
   first.close()
   const exchanges = server.fake.exchanges
-  app = launchWeapp({ bundle, fake: server.fake, serverUrl: server.url, entry: GROUP_CARD, storage: first.storage })
-  await app.waitForText('G_WEAPP_1')
-  await app.settled()
-  expect(app.log.count('login')).toBe(0)
-  expect(app.log.count('checkSession')).toBe(1)
-  expect(resolverPosts(app)).toBe(1)
+  const second = launch(GROUP_CARD, { storage: first.storage })
+  await second.waitForText(/^G_WEAPP_1$/)
+  await second.settled()
+  expect(second.log.count('login')).toBe(0)
+  expect(second.log.count('checkSession')).toBe(1)
+  expect(resolverPosts(second)).toBe(1)
   expect(server.fake.exchanges).toBe(exchanges)
 })
 
-test('a launch that is not from a group (scene 1001) shows the none state without a bridge call', async () => {
+test('tapping "Check in" through the renderer draws the new check-in, and another member of the group sees it', async () => {
+  const opengid = 'G_WEAPP_CHECKIN'
+  const card: Entry = { ...GROUP_CARD, group: { opengid } }
+  const host = launch(card, { user: 'alice' })
+  await host.waitForText(NO_CHECK_INS)
+  await host.settled()
+  host.tap(/^Check in$/)
+  await host.waitForText(/^alice checked in at /)
+  await host.settled()
+  expect(host.findText(NO_CHECK_INS)).toBeUndefined()
+  expect(posts(host, /\/checkins$/)).toBe(1)
+
+  const other = launch(card, { user: 'bob' })
+  await other.waitForText(/^alice checked in at /)
+})
+
+test('a launch that is not from a group (scene 1001) draws the none state without login or bridge call', async () => {
   const host = launch({ scene: 1001 })
   await host.waitForText(/^none$/)
   await host.settled()
+  expect(host.texts()).toEqual(
+    expect.arrayContaining([
+      'Not opened from a group chat',
+      'Open this mini program from a group chat card to check in with your group.',
+    ]),
+  )
+  expect(host.log.count('login')).toBe(0)
   expect(host.log.count('getGroupEnterInfo')).toBe(0)
   expect(host.log.count('getShareInfo')).toBe(0)
+  expect(host.log.count('request')).toBe(0)
+})
+
+test('a user who left the group (errCode 65206) is told so, with no retry offered', async () => {
+  const host = launch({ scene: 1008, chatType: 3, fail: { errCode: 65206, reason: 'user is not in the group' } })
+  await host.waitForText('You are no longer a member of this group.')
+  await host.settled()
+  expect(host.texts()).toEqual(expect.arrayContaining(['Could not get the group', 'error']))
+  expect(host.findText('Try again')).toBeUndefined()
+  expect(host.log.count('getGroupEnterInfo')).toBe(1)
   expect(resolverPosts(host)).toBe(0)
 })
 
-test('a user who left the group (errCode 65206) sees the error state', async () => {
-  const host = launch({ scene: 1008, chatType: 3, fail: { errCode: 65206, reason: 'user is not in the group' } })
-  await host.waitForText(/^error$/)
-  await host.settled()
-  expect(host.log.count('getGroupEnterInfo')).toBe(1)
-  expect(resolverPosts(host)).toBe(0)
+describe('a build whose template draws the wrong field', () => {
+  let broken: string
+  beforeAll(() => {
+    broken = mkdtempSync(path.join(os.tmpdir(), 'opengid-broken-weapp-'))
+    cpSync(path.join(ROOT, 'dist/weapp'), broken, { recursive: true })
+    const base = path.join(broken, 'base.wxml')
+    const template = readFileSync(base, 'utf8')
+    expect(template).toContain('{{i.v}}')
+    writeFileSync(base, template.split('{{i.v}}').join('{{i.value}}'))
+  })
+  afterAll(() => rmSync(broken, { recursive: true, force: true }))
+
+  test('draws no text although the page data holds the opengid: the suite reads what is drawn', async () => {
+    const host = launch(GROUP_CARD, { from: readWeappBundle(broken) })
+    await host.settled()
+    expect(JSON.stringify(host.data)).toContain('"v":"G_WEAPP_1"')
+    expect(host.texts().filter((text) => text.trim() !== '')).toEqual([])
+  })
 })

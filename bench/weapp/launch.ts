@@ -1,5 +1,5 @@
 import type { FakeWeChat } from '@opengid/server/dev'
-import { launchWeapp, type CallLog, type LogEntry, type WeappBundle } from '../../test/weapp-host'
+import { launchWeapp, type CallLog, type LogEntry, type Render, type WeappBundle } from '../../test/weapp-host'
 
 /** The simulated latencies of the weapp launches; their sum is what the kit cannot go below. */
 export const LATENCY = { login: 30, bridge: 20, server: 30 }
@@ -19,6 +19,7 @@ export interface Launched {
   log: CallLog
   /** The setData after which the page showed the opengid. */
   shown: LogEntry
+  renders: readonly Render[]
   storage: Map<string, unknown>
 }
 
@@ -45,7 +46,7 @@ export async function launch(
     const shown = await host.waitForText(OPENGID)
     // Whatever the page does after showing the opengid must not run into the next launch.
     await host.settled()
-    return { log: host.log, shown, storage: host.storage }
+    return { log: host.log, shown, renders: host.renders, storage: host.storage }
   } finally {
     host.close()
   }
@@ -70,11 +71,16 @@ export interface LaunchTimes {
   getGroupEnterInfo: number
   request: number
   shown: number
+  /**
+   * Time the renderer took to draw the setData that shows the opengid: on the critical path after the
+   * server's answer. Earlier frames are drawn while simulated latency is running, so they cost nothing.
+   */
+  drawing: number
 }
 
 /** Launches a fresh install once and reads when each step of the cold path happened from the host's log. */
 export async function launchOnce(bundle: WeappBundle, server: BenchServer, user: string): Promise<LaunchTimes> {
-  const { log, shown } = await launch(bundle, server, user)
+  const { log, shown, renders } = await launch(bundle, server, user)
   const [post] = resolverPosts(log)
   if (!post) throw new Error('the launch made no request to /api/opengid')
   return {
@@ -83,5 +89,6 @@ export async function launchOnce(bundle: WeappBundle, server: BenchServer, user:
     getGroupEnterInfo: first(log, 'getGroupEnterInfo'),
     request: post.at,
     shown: shown.at,
+    drawing: renders.find(({ entry }) => entry === shown)?.drawMs ?? 0,
   }
 }

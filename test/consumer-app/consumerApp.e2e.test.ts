@@ -47,7 +47,7 @@ it('installs both packages from the tarballs, not from this repository', () => {
   }
 })
 
-describe('weapp build, real taroBridge() in the Node weapp host', () => {
+describe('weapp build, real taroBridge(), drawn by WeChat’s component renderer in the Node weapp host', () => {
   let app: WeappHost | undefined
   let errors: jest.SpyInstance
   const bundle = readWeappBundle(path.join(APP_DIR, 'dist/weapp'))

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { Script } from 'node:vm'
+import { compileTemplates, type Template } from './templates'
 
 /** The CommonJS wrapper WeChat gives every file of a Mini Program. */
 export type ModuleFunction = (
@@ -15,12 +16,14 @@ export interface WeappBundle {
   json<T>(file: string): T
   /** The file's code compiled once as a module wrapper; run it in any number of app contexts. */
   script(file: string): Script
+  /** A .wxml file compiled by WeChat's wcc. */
+  template(file: string): Template
 }
 
 /**
- * Reads every .js and .json file of a weapp build (e.g. dist/weapp) up front: a
- * rebuild started elsewhere wipes that directory, and apps launched later must
- * not half-read an old build and half a new one.
+ * Reads every .js and .json file of a weapp build (e.g. dist/weapp) and compiles
+ * its templates up front: a rebuild started elsewhere wipes that directory, and
+ * apps launched later must not half-read an old build and half a new one.
  */
 export function readWeappBundle(root: string): WeappBundle {
   const sources = new Map<string, string>()
@@ -29,6 +32,7 @@ export function readWeappBundle(root: string): WeappBundle {
     const file = path.join(entry.parentPath, entry.name)
     sources.set(path.relative(root, file).split(path.sep).join('/'), readFileSync(file, 'utf8'))
   }
+  const template = compileTemplates(root)
   const scripts = new Map<string, Script>()
   const source = (file: string): string => {
     const text = sources.get(file)
@@ -38,6 +42,7 @@ export function readWeappBundle(root: string): WeappBundle {
   return {
     has: (file) => sources.has(file),
     json: (file) => JSON.parse(source(file)),
+    template,
     script(file) {
       let script = scripts.get(file)
       if (!script) {

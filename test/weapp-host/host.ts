@@ -1,11 +1,10 @@
 import type { FakeWeChat } from '@opengid/server/dev'
 import type { WeappBundle } from './bundle'
 import { createCallLog, type CallLog, type LogEntry } from './callLog'
-import { collectTexts, type DataTree } from './dataTree'
 import { enterOptions, type EnterOptions, type Entry } from './entry'
-import { createPageInstance } from './pageInstance'
-import { createRegistry, type Definition, type Registry } from './registry'
-import { createSandbox, type Sandbox } from './sandbox'
+import { createRegistry, type Definition } from './registry'
+import { renderPage } from './renderer'
+import { createSandbox } from './sandbox'
 import { createTimers } from './timers'
 import { waitFor } from './waitFor'
 import { createWx, type Latency } from './wx'
@@ -31,11 +30,15 @@ export interface WeappHostOptions {
 export interface WeappHost {
   /** Every wx call, lifecycle and setData, timed from when the host started loading app.js. */
   readonly log: CallLog
-  /** The page's data as rendered. */
-  readonly data: DataTree
-  /** The page's texts in document order. */
+  /** Every setData, with the texts drawn right after it, in order: what a user saw, frame by frame. */
+  readonly renders: readonly Render[]
+  /** The page's data, as setData left it. */
+  readonly data: Record<string, unknown>
+  /** The texts the renderer drew, in document order. */
   texts(): string[]
   findText(match: TextMatch): string | undefined
+  /** Taps what draws the first matching text, through the renderer: the tap bubbles to the handler WeChat would call. */
+  tap(match: TextMatch): void
   /** Resolves with the setData since which the page has shown a matching text. */
   waitForText(match: TextMatch, timeoutMs?: number): Promise<LogEntry>
   /** Resolves once the app has no timer pending and no request in flight: nothing more will happen by itself. */
@@ -54,9 +57,11 @@ export type TextMatch = string | RegExp
 const matches = (text: string, match: TextMatch) =>
   typeof match === 'string' ? text.includes(match) : match.test(text)
 
-interface Render {
+export interface Render {
   entry: LogEntry
   texts: string[]
+  /** Time the renderer took to draw this setData, in this process. WeChat draws on its render thread instead. */
+  drawMs: number
 }
 
 /**
@@ -115,27 +120,30 @@ export function launchWeapp(options: WeappHostOptions): WeappHost {
   }
   lifecycle('App', app, 'onLaunch', current.options)
   show()
-  const page = createPageInstance(
-    loadPageDefinition(sandbox, bundle, registry, route),
+  const view = renderPage({
+    bundle,
+    sandbox,
+    registry,
     route,
-    (patch, data) => {
-      renders.push({ entry: log.record('setData', patch), texts: collectTexts(data) })
-    },
-    timers,
-  )
+    onSetData: (patch, drawMs) => renders.push({ entry: log.record('setData', patch), texts: view.texts(), drawMs }),
+    later: (callback) => timers.setTimeout(callback, 0),
+  })
+  const page = view.instance
   registry.pages.push(page)
   lifecycle('Page', page, 'onLoad', { ...current.options.query })
   lifecycle('Page', page, 'onShow')
   lifecycle('Page', page, 'onReady')
 
-  const texts = () => collectTexts(page.data)
+  const { texts } = view
   return {
     log,
+    renders,
     get data() {
       return page.data
     },
     texts,
     findText: (match) => texts().find((text) => matches(text, match)),
+    tap: (match) => view.tap((text) => matches(text, match)),
     waitForText: (match, timeoutMs) =>
       waitFor(() => shownSince(renders, match), {
         timeoutMs,
@@ -158,21 +166,13 @@ export function launchWeapp(options: WeappHostOptions): WeappHost {
       lifecycle('Page', page, 'onShow')
     },
     close() {
+      view.close()
       closed.abort()
       timers.clearAll()
       appShow.clear()
       appHide.clear()
     },
   }
-}
-
-/** Runs a page's file, after the components its .json uses as WeChat does, and returns the Page definition it registered. */
-function loadPageDefinition(sandbox: Sandbox, bundle: WeappBundle, registry: Registry, route: string): Definition {
-  const file = `${route}.js`
-  const config = bundle.json<{ usingComponents?: Record<string, string> }>(`${route}.json`)
-  Object.values(config.usingComponents ?? {}).forEach((component) => sandbox.require(component, file))
-  sandbox.require(file)
-  return registry.takePage(file)
 }
 
 /** The first render of the run of latest renders that all show the text. */

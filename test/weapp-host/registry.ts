@@ -13,16 +13,16 @@ export interface Registry {
   app(): Definition
   /** The Page definition the file just loaded registered. */
   takePage(file: string): Definition
+  /** The Component definition the file just loaded registered. */
+  takeComponent(file: string): Definition
   /** The page stack getCurrentPages() answers, top last. */
   pages: Definition[]
 }
 
-/** Lifecycles that would need this host to play the component, as it plays pages. */
-const COMPONENT_LIFECYCLES = ['lifetimes', 'created', 'attached', 'ready', 'detached']
-
 export function createRegistry(): Registry {
   let app: Definition | undefined
   let page: Definition | undefined
+  let component: Definition | undefined
   const pages: Definition[] = []
   return {
     globals: {
@@ -34,15 +34,8 @@ export function createRegistry(): Registry {
       Page(definition) {
         page = definition
       },
-      // Taro's `comp` (recursive template for deep trees) has only properties and an event
-      // method: WeChat would render it from page data, so registering it is all there is.
       Component(definition) {
-        const lifecycle = COMPONENT_LIFECYCLES.find((name) => name in definition)
-        if (lifecycle) {
-          throw new Error(
-            `A Component with '${lifecycle}' (e.g. Taro's custom-wrapper) needs this host to instantiate components; it does not yet.`,
-          )
-        }
+        component = definition
       },
       getApp: () => app,
       getCurrentPages: () => [...pages],
@@ -55,6 +48,12 @@ export function createRegistry(): Registry {
       if (!page) throw new Error(`${file} did not call Page()`)
       const taken = page
       page = undefined
+      return taken
+    },
+    takeComponent(file) {
+      if (!component) throw new Error(`${file} did not call Component()`)
+      const taken = component
+      component = undefined
       return taken
     },
     pages,
