@@ -34,4 +34,46 @@ export default tseslint.config(
     files: ['**/*.js', '**/*.cjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
+  // @opengid/taro's layers (packages/taro/README.md): imports only point down.
+  layer('core', 'imports no package and no other layer', ['../*/**', '@tarojs/*', 'react', 'react/*', 'vue']),
+  layer('taro', 'may use core and @tarojs/taro', [
+    '../react/*',
+    '../vue/*',
+    '../testing/*',
+    '@tarojs/components',
+    'react',
+    'vue',
+  ]),
+  layer('react', 'may use core, taro, react and @tarojs/components', ['../vue/*', '../testing/*', 'vue']),
+  layer('vue', 'may use core, taro and vue', ['../react/*', '../testing/*', 'react', 'react/*', '@tarojs/components']),
+  layer('testing', 'stands in for taro, so it may use core only', [
+    '../taro/*',
+    '../react/*',
+    '../vue/*',
+    '@tarojs/*',
+    'react',
+    'vue',
+  ]),
+  {
+    // The server bundles the wire contract from the client's core, and nothing else of the client.
+    files: ['packages/server/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [{ regex: 'taro/src/(?!core/wire$)', message: 'Only core/wire.ts is shared.' }],
+        },
+      ],
+    },
+  },
 )
+
+/** A folder of packages/taro/src whose imports must not reach `forbidden` (gitignore-style patterns). */
+function layer(folder, rule, forbidden) {
+  return {
+    files: [`packages/taro/src/${folder}/**/*.{ts,tsx}`],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: forbidden, message: `The ${folder} layer ${rule}.` }] }],
+    },
+  }
+}

@@ -6,6 +6,7 @@ const transform = { '\\.[jt]sx?$': ['babel-jest', { configFile: path.join(__dirn
 // (jest, tsc, the Taro build): one way, no stale dist.
 const sources = {
   '^@opengid/taro$': '<rootDir>/packages/taro/src/index.ts',
+  '^@opengid/taro/vanilla$': '<rootDir>/packages/taro/src/vanilla.ts',
   '^@opengid/taro/testing$': '<rootDir>/packages/taro/src/testing.ts',
   '^@opengid/server$': '<rootDir>/packages/server/src/index.ts',
   '^@opengid/server/dev$': '<rootDir>/packages/server/src/dev.ts',

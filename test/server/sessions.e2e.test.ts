@@ -5,7 +5,7 @@ import { createFakeWeChat } from '@opengid/server/dev'
 import { serve, type Served } from '../../packages/server/test/support/serve'
 import { startRedisServer, type RedisServer } from '../../packages/server/test/support/redisServer'
 import { describeWithRedis, redisRuns } from '../../packages/server/test/support/redisSuite'
-import { SESSION_STORAGE_KEY } from '../../packages/taro/src/session'
+import { SESSION_STORAGE_KEY } from '../../packages/taro/src/core/session'
 import { fetchRequest } from './support/fetchRequest'
 import { launch, phoneOf, type Phone } from './support/phone'
 

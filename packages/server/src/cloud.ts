@@ -2,15 +2,13 @@ import { OpenDataError } from './errors'
 import { groupFromPayload } from './groupFromPayload'
 import { isRecord } from './isRecord'
 import { createTicketIssuer, type TicketIssuerOptions } from './ticket/issueGroupTicket'
-import type { GroupWithTicket, ResolvedGroup } from './types'
+import { CLOUD_ID_EXPIRED, type GroupWithTicket, type ResolvedGroup } from './types'
 import { checkPolicy, checkWatermark, type WatermarkPolicy } from './watermark'
 
 /** What a cloud function receives for a top-level `Taro.cloud.CloudID(cloudID)` field. */
 export type CloudGroupInfo =
   { cloudID: string; data: Record<string, unknown> } | { cloudID: string; errCode: number; errMsg: string }
 
-/** WeChat's errCode for a cloudID older than its 5 minutes. */
-export const CLOUD_ID_EXPIRED = -601006
 
 export type CloudTicketOptions = TicketIssuerOptions &
   Omit<WatermarkPolicy, 'appId'> & {

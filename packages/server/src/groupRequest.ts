@@ -1,23 +1,14 @@
 import { decodeCipherInput, type CipherInput } from './cipherInput'
 import { badInput } from './errors'
 import { isRecord } from './isRecord'
-import { isSource, type GroupSource } from './types'
+import { isGroupEnterSource, type Credentials, type GroupEnterSource, type GroupRequestBody } from './types'
+
+export type { Credentials, GroupRequestBody }
 
 /**
  * What the client kit's httpResolver POSTs: exactly one of `code` (a fresh login)
  * and `session` (the id an earlier answer gave).
  */
-export type GroupRequestBody = ({ code: string; session?: undefined } | { session: string; code?: undefined }) & {
-  encryptedData: string
-  iv: string
-  /** Sent when cloud development is on; a plain server cannot use it and ignores it. */
-  cloudID?: string
-  source?: GroupSource
-}
-
-/** Who the request says the user is: a login code to exchange, or a session to look up. */
-export type Credentials = { code: string; session?: undefined } | { session: string; code?: undefined }
-
 /** What the resolver needs of a checked GroupRequestBody. */
 export interface GroupRequest {
   credentials: Credentials
@@ -68,7 +59,7 @@ export function bodyFields(body: unknown): Record<string, unknown> {
 }
 
 /** `source` as httpResolver sends it; the fake's group-enter-info endpoint takes it too. */
-export function optionalSource(value: unknown): GroupSource | undefined {
-  if (value === undefined || isSource(value)) return value
+export function optionalSource(value: unknown): GroupEnterSource | undefined {
+  if (value === undefined || isGroupEnterSource(value)) return value
   throw badInput("source must be 'getGroupEnterInfo' or 'getShareInfo' when present")
 }

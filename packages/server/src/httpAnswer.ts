@@ -1,26 +1,8 @@
 import { OpenDataError, WECHAT_UNREACHABLE, WeChatApiError } from './errors'
 import { SessionError } from './sessions/SessionError'
+import type { HttpErrorCode } from './types'
 
-/** The `error.code` of an error answer. Stable: clients branch on it. */
-export type HttpErrorCode =
-  | 'BAD_INPUT'
-  | 'DECRYPT'
-  | 'INVALID_CODE'
-  | 'HIGH_RISK'
-  | 'METHOD_NOT_ALLOWED'
-  | 'PAYLOAD_TOO_LARGE'
-  | 'UNSUPPORTED_MEDIA_TYPE'
-  | 'RATE_LIMITED'
-  | 'INTERNAL'
-  | 'WECHAT_ERROR'
-  | 'WECHAT_UNAVAILABLE'
-  | 'SESSION_EXPIRED'
-  | 'SESSIONS_UNAVAILABLE'
-  | 'REQUEST_TIMEOUT'
-  | 'TICKET_MISSING'
-  | 'TICKET_INVALID'
-  | 'TICKET_EXPIRED'
-  | 'GROUP_MISMATCH'
+export type { HttpErrorCode }
 
 /** Every answer is JSON about one user's login: no cache may keep it. */
 export const JSON_ANSWER_HEADERS = { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' }

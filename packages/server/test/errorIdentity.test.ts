@@ -40,7 +40,7 @@ const probes: Probe[] = [
   {
     name: '@opengid/taro: GroupEnterError',
     dist: ['packages/taro/dist/index.cjs', 'packages/taro/dist/index.js'],
-    sources: ['packages/taro/src/GroupEnterError.ts'],
+    sources: ['packages/taro/src/core/GroupEnterError.ts'],
     args: ['--import', path.join(PROBES, 'taroPeers.mjs'), path.join(PROBES, 'taro.mjs')],
   },
 ]

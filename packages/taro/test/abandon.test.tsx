@@ -8,7 +8,7 @@ import {
   type ResolvedGroup,
 } from '@opengid/taro'
 import { createSimulatedBridge, createSimulatedResolver } from '@opengid/taro/testing'
-import { createAborter } from '../src/abort'
+import { createAborter } from '../src/core/abort'
 import { deferred, renderInGroup } from './helpers'
 
 // An abandoned attempt (superseded, unmounted, timed out) must stop at its next step:

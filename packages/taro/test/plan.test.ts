@@ -1,5 +1,5 @@
-import { DEFAULT_GROUP_SCENES, planEntry } from '../src/plan'
-import { compareVersion } from '../src/version'
+import { DEFAULT_GROUP_SCENES, planEntry } from '../src/core/plan'
+import { compareVersion } from '../src/core/version'
 
 const env = (sdkVersion: string | undefined, apis = { getGroupEnterInfo: true, getShareInfo: true }) => ({
   sdkVersion: () => sdkVersion,

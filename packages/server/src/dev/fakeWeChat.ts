@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
-import { CLOUD_ID_EXPIRED, type CloudGroupInfo } from '../cloud'
+import type { CloudGroupInfo } from '../cloud'
 import { sendJson } from '../nodeHandler'
-import type { GroupSource } from '../types'
+import { CLOUD_ID_EXPIRED, type GroupEnterSource } from '../types'
 import { encryptOpenData, type EncryptedOpenData } from './encryptOpenData'
 import { groupPayload, sourceOf, type FakeGroup } from './groupPayload'
 import { closeServer, listen } from './listen'
@@ -24,13 +24,13 @@ export interface FakeWeChatOptions {
 /** The body a client POSTs to the resolver endpoint, as the client kit's httpResolver sends it. */
 export interface FakeClientRequest extends EncryptedOpenData {
   code: string
-  source: GroupSource
+  source: GroupEnterSource
 }
 
 /** The warm request: the session id an earlier answer gave instead of a login code. */
 export interface FakeSessionRequest extends EncryptedOpenData {
   session: string
-  source: GroupSource
+  source: GroupEnterSource
 }
 
 export interface FakeWeChat {

@@ -1,4 +1,4 @@
-import type { ChatType, GroupSource } from '../types'
+import type { ChatType, GroupEnterSource } from '../types'
 
 /** A group entry for the fake to encrypt. */
 export interface FakeGroup {
@@ -7,7 +7,7 @@ export interface FakeGroup {
   /** getGroupEnterInfo's chat_type; default 3 (WeChat group). */
   chatType?: ChatType
   /** Which API's payload shape to produce; default 'getGroupEnterInfo'. */
-  source?: GroupSource
+  source?: GroupEnterSource
   groupOpenid?: string
   openSingleRoomid?: string
   /** Default: none for getGroupEnterInfo (none is documented), one for getShareInfo. */
@@ -19,7 +19,7 @@ export interface FakeGroup {
 }
 
 /** One default for the payload's shape and the `source` a client reports with it. */
-export function sourceOf(group: FakeGroup): GroupSource {
+export function sourceOf(group: FakeGroup): GroupEnterSource {
   return group.source ?? 'getGroupEnterInfo'
 }
 

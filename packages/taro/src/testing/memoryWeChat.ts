@@ -1,4 +1,4 @@
-import type { GroupEnterSource, ResolvedGroup } from '../types'
+import type { GroupEnterSource, ResolvedGroup } from '../core/types'
 
 /** The group a simulated client was opened from: what a resolver would answer. */
 export type SimulatedGroup = ResolvedGroup

@@ -1,5 +1,5 @@
-import { toBridgeError } from '../taroBridge'
-import type { BridgeStorage, EnterOptions, GroupBridge, GroupEnterPayload, GroupEnterSource } from '../types'
+import { toBridgeError } from '../core/wechatFailure'
+import type { BridgeStorage, EnterOptions, GroupBridge, GroupEnterPayload, GroupEnterSource } from '../core/types'
 import { delay } from './delay'
 import { memoryWeChat, type SimulatedGroup, type SimulatedWeChat } from './memoryWeChat'
 

@@ -1,7 +1,7 @@
-import { GroupEnterError } from '../GroupEnterError'
-import { httpStatusError } from '../resolvers/httpResolver'
-import { forgetExpiredSession, keepSession, prepareSession, type Credentials, type PreparedSession } from '../session'
-import type { GroupEnterPayload, GroupResolver, ResolvedGroup } from '../types'
+import { GroupEnterError } from '../core/GroupEnterError'
+import { httpStatusError } from '../core/serverError'
+import { forgetExpiredSession, keepSession, prepareSession, type Credentials, type PreparedSession } from '../core/session'
+import type { GroupEnterPayload, GroupResolver, ResolvedGroup } from '../core/types'
 import { delay } from './delay'
 import { openMemoryPayload } from './memoryWeChat'
 

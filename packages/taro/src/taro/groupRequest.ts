@@ -1,9 +1,9 @@
 import type Taro from '@tarojs/taro'
-import { GroupEnterError } from './GroupEnterError'
-import { serverError } from './resolvers/httpResolver'
-import type { GroupEnterStore } from './store'
+import { GroupEnterError } from '../core/GroupEnterError'
+import { serverError } from '../core/serverError'
+import type { GroupEnterStore } from '../core/store'
 import { taroRequest } from './taroApis'
-import type { GroupEnterState } from './types'
+import type { GroupEnterState } from '../core/types'
 
 export type GroupRequestOptions = Omit<Taro.request.Option, 'success' | 'fail' | 'complete'>
 export interface GroupRequestResponse<T> {

@@ -1,7 +1,7 @@
 import { useContext, useMemo, useSyncExternalStore } from 'react'
 import { StoreContext } from './context'
-import type { GroupEnterStore } from './store'
-import type { GroupEnterState } from './types'
+import type { GroupEnterStore } from '../core/store'
+import type { GroupEnterState } from '../core/types'
 
 export type GroupEnterInfo = GroupEnterState & { refresh(): Promise<void> }
 

@@ -1,6 +1,6 @@
 import { OpenData } from '@tarojs/components'
 import type { ReactNode } from 'react'
-import { hostEnv } from './taroApis'
+import { hostEnv } from '../taro/taroApis'
 import { useOpenGid } from './useGroupEnterInfo'
 
 /** Only these hosts render the group name through open data. */

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { GroupEnterError } from './GroupEnterError'
+import { GroupEnterError } from '../core/GroupEnterError'
 
 /** Any host API: callback-style ones take an options object, sync ones their own arguments. */
 export type CallbackApi = (...args: unknown[]) => unknown

@@ -1,8 +1,8 @@
 import { callWithCallbacks, hostApi, hostEnv, invoke, type TaroApiName } from './taroApis'
-import { isText } from './plan'
-import { GroupEnterError, errMsgOf } from './GroupEnterError'
-import { errCodeOf, fromWeChatFailure } from './wechatFailure'
-import type { BridgeStorage, EnterOptions, GroupBridge, GroupEnterPayload, GroupEnterSource } from './types'
+import { isText } from '../core/plan'
+import { GroupEnterError } from '../core/GroupEnterError'
+import { toBridgeError } from '../core/wechatFailure'
+import type { BridgeStorage, EnterOptions, GroupBridge, GroupEnterPayload, GroupEnterSource } from '../core/types'
 
 interface WeChatResult {
   errMsg?: string
@@ -11,9 +11,6 @@ interface WeChatResult {
   cloudID?: string
   code?: string
 }
-
-/** Taro's H5 stubs answer '暂时不支持 API'; other hosts say "not support". */
-const NOT_SUPPORTED = /暂时不支持|not support|not exist|is not a function/i
 
 function toPayload(result: WeChatResult | undefined, source: GroupEnterSource): GroupEnterPayload {
   // Taro's H5 production stub calls `success` with only an errMsg: that is no group info.
@@ -25,18 +22,6 @@ function toPayload(result: WeChatResult | undefined, source: GroupEnterSource): 
   const payload: GroupEnterPayload = { encryptedData: result.encryptedData, iv: result.iv, source }
   if (isText(result.cloudID)) payload.cloudID = result.cloudID
   return payload
-}
-
-export function toBridgeError(result: unknown, api: string): GroupEnterError {
-  const errMsg = errMsgOf(result)
-  if (NOT_SUPPORTED.test(errMsg)) {
-    return new GroupEnterError('UNSUPPORTED', `${api} is not available on this host.`, {
-      errCode: errCodeOf(result),
-      errMsg,
-      cause: result,
-    })
-  }
-  return fromWeChatFailure(result, api)
 }
 
 function call(api: TaroApiName, options: Record<string, unknown>): Promise<WeChatResult> {

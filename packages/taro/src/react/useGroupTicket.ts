@@ -1,6 +1,6 @@
 import { useMemo } from 'react'
-import { createGroupRequest, type GroupRequest } from './groupRequest'
-import type { GroupEnterState } from './types'
+import { createGroupRequest, type GroupRequest } from '../taro/groupRequest'
+import type { GroupEnterState } from '../core/types'
 import { useGroupEnterInfo, useGroupEnterStore } from './useGroupEnterInfo'
 
 const selectTicket = (state: GroupEnterState) => state.ticket

@@ -34,5 +34,21 @@ export function fromWeChatFailure(failure: unknown, api: string): GroupEnterErro
   return new GroupEnterError('BRIDGE', `${api} failed: ${errMsg}`, details)
 }
 
+/** Taro's H5 stubs answer '暂时不支持 API'; other hosts say "not support". */
+const NOT_SUPPORTED = /暂时不支持|not support|not exist|is not a function/i
+
+/** A bridge's failure: an API the host lacks is UNSUPPORTED, anything else as fromWeChatFailure says. */
+export function toBridgeError(result: unknown, api: string): GroupEnterError {
+  const errMsg = errMsgOf(result)
+  if (NOT_SUPPORTED.test(errMsg)) {
+    return new GroupEnterError('UNSUPPORTED', `${api} is not available on this host.`, {
+      errCode: errCodeOf(result),
+      errMsg,
+      cause: result,
+    })
+  }
+  return fromWeChatFailure(result, api)
+}
+
 /** Taro.request's own failure (no answer at all): `{ errMsg: 'request:fail ...' }`. */
 export const isRequestFailure = (failure: unknown): boolean => /^request:fail/.test(errMsgOf(failure))

@@ -1,9 +1,10 @@
 import { createAborter, type Aborter } from './abort'
 import { ABORTED, runAttempt, withTimeout } from './attempt'
 import { GroupEnterError, errMsgOf, isGroupEnterError } from './GroupEnterError'
-import { DEFAULT_GROUP_SCENES, entryKey, isChatType, planEntry, type EntryPlan } from './plan'
+import { DEFAULT_GROUP_SCENES, entryKey, planEntry, type EntryPlan } from './plan'
 import { singleFlightLogin } from './singleFlightLogin'
 import type { EnterOptions, GroupBridge, GroupEnterSource, GroupEnterState, GroupResolver } from './types'
+import { isChatType } from './wire'
 
 export interface GroupEnterStoreOptions {
   bridge: GroupBridge

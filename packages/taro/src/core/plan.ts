@@ -1,4 +1,4 @@
-import type { ChatType, EnterOptions, GroupBridge, GroupEnterSource } from './types'
+import type { EnterOptions, GroupBridge, GroupEnterSource } from './types'
 import { atLeast } from './version'
 
 /** Group chat card, card with shareTicket, group tool, group to-do, group announcement. */
@@ -22,9 +22,6 @@ export interface PlanOptions {
 
 /** A non-empty string: what every id, code and payload field must be. */
 export const isText = (value: unknown): value is string => typeof value === 'string' && value !== ''
-
-export const isChatType = (value: unknown): value is ChatType =>
-  value === 1 || value === 2 || value === 3 || value === 4
 
 /** What a launch leads to: no call, no way to call, or the API to call. */
 export type EntryPlan = 'none' | 'unsupported' | GroupEnterSource

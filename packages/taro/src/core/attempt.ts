@@ -1,7 +1,8 @@
 import { createAborter } from './abort'
 import { GroupEnterError, errMsgOf, isGroupEnterError } from './GroupEnterError'
-import { isChatType, isText } from './plan'
+import { isText } from './plan'
 import { errCodeOf, fromWeChatFailure, isRequestFailure } from './wechatFailure'
+import { CLOUD_ID_EXPIRED, SESSION_EXPIRED, isChatType } from './wire'
 import type {
   GroupBridge,
   GroupEnterInfoOptions,
@@ -24,12 +25,6 @@ export interface AttemptContext {
    */
   proceed(signal: AbortSignal): Promise<void>
 }
-
-/** WeChat's code for a cloudID older than its 5-minute life. */
-export const CLOUD_ID_EXPIRED = -601006
-
-/** The server's answer when the session the request named is gone or its key failed. */
-export const SESSION_EXPIRED = 'SESSION_EXPIRED'
 
 /** Thrown inside an attempt when its entry was superseded or abandoned; never reported. */
 export const ABORTED = new Error('aborted')

@@ -1,10 +1,9 @@
 import type { GroupEnterError } from './GroupEnterError'
+import type { ChatType, GroupEnterPayload, GroupEnterSource, GroupIdentity } from './wire'
+
+export type { ChatType, GroupEnterPayload, GroupEnterSource }
 
 export type GroupEnterStatus = 'idle' | 'loading' | 'resolved' | 'none' | 'unsupported' | 'error'
-
-export type ChatType = 1 | 2 | 3 | 4
-
-export type GroupEnterSource = 'getGroupEnterInfo' | 'getShareInfo'
 
 /** What every state carries: the launch as the enter options told it. */
 interface GroupEnterBase {
@@ -55,18 +54,8 @@ export interface EnterOptions {
   path?: string
 }
 
-export interface GroupEnterPayload {
-  encryptedData: string
-  iv: string
-  cloudID?: string
-  source: GroupEnterSource
-}
-
-export interface ResolvedGroup {
-  opengid: string
-  chatType?: ChatType
-  groupOpenid?: string
-  openSingleRoomid?: string
+/** What a resolver answers: the group, and the ticket when the server signs one. */
+export interface ResolvedGroup extends GroupIdentity {
   /** A group ticket for your own API (`@opengid/server` signs one on every answer): send it as `Authorization: Bearer`. */
   ticket?: string
   /** When the ticket expires, in ms since the epoch. */

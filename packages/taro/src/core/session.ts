@@ -1,13 +1,12 @@
-import { SESSION_EXPIRED } from './attempt'
 import type { GroupEnterError } from './GroupEnterError'
 import { isText } from './plan'
 import type { BridgeStorage, GroupBridge } from './types'
+import { SESSION_EXPIRED, type Credentials } from './wire'
+
+export type { Credentials }
 
 /** Where the server session id is kept between launches (bridge.storage). */
 export const SESSION_STORAGE_KEY = 'opengid.session'
-
-/** What a resolver sends to prove who the user is: a fresh login's code, or a server session. */
-export type Credentials = { code: string; session?: undefined } | { session: string; code?: undefined }
 
 export interface PreparedSession {
   credentials: Credentials

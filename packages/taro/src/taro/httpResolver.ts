@@ -1,7 +1,8 @@
-import { GroupEnterError, errMsgOf } from '../GroupEnterError'
-import { taroRequest } from '../taroApis'
-import { forgetExpiredSession, keepSession, prepareSession, type PreparedSession } from '../session'
-import type { GroupEnterPayload, GroupResolver, ResolvedGroup } from '../types'
+import { GroupEnterError, errMsgOf } from '../core/GroupEnterError'
+import { httpStatusError } from '../core/serverError'
+import { taroRequest } from './taroApis'
+import { forgetExpiredSession, keepSession, prepareSession, type PreparedSession } from '../core/session'
+import type { GroupEnterPayload, GroupResolver, ResolvedGroup } from '../core/types'
 
 export interface HttpRequestOptions {
   url: string
@@ -31,30 +32,6 @@ export interface HttpResolverOptions {
 
 /** With `login: false` nothing is sent: your `header` authenticates the user. */
 type Prepared = PreparedSession | { credentials: Record<string, never>; storage?: undefined }
-
-/** Gateway failures and overload are worth another attempt; a 4xx or a 500 bug is not. */
-const RETRYABLE_STATUS = [502, 503, 504]
-
-/** Reads the `{ error: { code, message, errCode? } }` answer of `@opengid/server`'s handlers and cloud function. */
-export function serverError(data: unknown): { code?: string; message?: string; errCode?: number } | undefined {
-  const error = (data as { error?: { code?: unknown; message?: unknown; errCode?: unknown } } | null)?.error
-  if (!error || typeof error !== 'object') return undefined
-  return {
-    code: typeof error.code === 'string' ? error.code : undefined,
-    message: typeof error.message === 'string' ? error.message : undefined,
-    errCode: typeof error.errCode === 'number' ? error.errCode : undefined,
-  }
-}
-
-/** The error for a non-2xx answer, carrying the server's `{ error: { code, message } }`. */
-export function httpStatusError(url: string, { statusCode, data }: HttpResponse): GroupEnterError {
-  const server = serverError(data) ?? {}
-  return new GroupEnterError('RESOLVER', server.message ?? `${url} answered HTTP ${statusCode}.`, {
-    status: statusCode,
-    serverCode: server.code,
-    retryable: RETRYABLE_STATUS.indexOf(statusCode) !== -1,
-  })
-}
 
 /**
  * POSTs `{ code | session, encryptedData, iv, cloudID?, source }` as JSON to your server.

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
-import type { GroupEnterError } from './GroupEnterError'
-import type { GroupEnterState } from './types'
+import type { GroupEnterError } from '../core/GroupEnterError'
+import type { GroupEnterState } from '../core/types'
 import { useGroupEnterInfo, useGroupEnterStore } from './useGroupEnterInfo'
 
 export interface GroupGateProps {

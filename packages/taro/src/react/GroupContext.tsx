@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react'
 import { StoreContext } from './context'
-import { createGroupEnterStore, type GroupEnterStoreOptions } from './store'
-import { taroBridge } from './taroBridge'
-import type { GroupEnterError } from './GroupEnterError'
-import type { GroupBridge, GroupEnterState } from './types'
+import { createGroupEnterStore, type GroupEnterStoreOptions } from '../core/store'
+import { taroBridge } from '../taro/taroBridge'
+import type { GroupEnterError } from '../core/GroupEnterError'
+import type { GroupBridge, GroupEnterState } from '../core/types'
 
 export interface GroupContextProps extends Omit<GroupEnterStoreOptions, 'bridge'> {
   /** Defaults to `taroBridge()`; tests and the H5 demo inject a simulated one. */

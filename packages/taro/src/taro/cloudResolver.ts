@@ -1,7 +1,7 @@
-import { GroupEnterError, errMsgOf } from '../GroupEnterError'
-import { taroCloud } from '../taroApis'
-import type { GroupResolver, ResolvedGroup } from '../types'
-import { serverError } from './httpResolver'
+import { GroupEnterError, errMsgOf } from '../core/GroupEnterError'
+import { taroCloud } from './taroApis'
+import type { GroupResolver, ResolvedGroup } from '../core/types'
+import { serverError } from '../core/serverError'
 
 export interface CloudResolverOptions {
   /** The cloud function's name. */

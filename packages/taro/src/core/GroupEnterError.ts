@@ -1,3 +1,8 @@
+import type { HttpErrorCode } from './wire'
+
+/** `@opengid/server`'s codes, named for autocompletion; a server of your own may send others. */
+export type ServerErrorCode = HttpErrorCode | (string & Record<never, never>)
+
 export type GroupEnterErrorCode =
   'SCENE' | 'LEFT_GROUP' | 'UNSUPPORTED' | 'BRIDGE' | 'RESOLVER' | 'TIMEOUT' | 'INVALID_RESPONSE'
 
@@ -8,7 +13,7 @@ export interface GroupEnterErrorDetails {
   /** HTTP status of a resolver's server answer. */
   status?: number
   /** The server's own error code from `{ error: { code } }`. */
-  serverCode?: string
+  serverCode?: ServerErrorCode
   /** True for failures worth another attempt: timeouts, no connection, 5xx. */
   retryable?: boolean
   cause?: unknown
@@ -37,7 +42,7 @@ export class GroupEnterError extends Error {
   readonly errCode?: number
   readonly errMsg?: string
   readonly status?: number
-  readonly serverCode?: string
+  readonly serverCode?: ServerErrorCode
   readonly retryable!: boolean
   readonly cause?: unknown
 

@@ -1,0 +1,94 @@
+/**
+ * The message between @opengid/taro and @opengid/server, written once. The client's
+ * core and the server both bundle this file, so a change here is a change to both,
+ * and one side cannot read what the other no longer sends (`npm run typecheck`).
+ * It imports nothing: the server bundles it without pulling in the client.
+ */
+
+/** 1 WeChat single chat, 2 WeCom single chat, 3 WeChat group, 4 WeCom interop group. */
+export type ChatType = 1 | 2 | 3 | 4
+
+export const isChatType = (value: unknown): value is ChatType =>
+  value === 1 || value === 2 || value === 3 || value === 4
+
+/** Which client API produced the encrypted data. */
+export type GroupEnterSource = 'getGroupEnterInfo' | 'getShareInfo'
+
+export const isGroupEnterSource = (value: unknown): value is GroupEnterSource =>
+  value === 'getGroupEnterInfo' || value === 'getShareInfo'
+
+/** Who the request says the user is: a fresh login's code to exchange, or a server session to look up. */
+export type Credentials = { code: string; session?: undefined } | { session: string; code?: undefined }
+
+/** What a bridge call gives: the group data WeChat encrypted with the user's session key. */
+export interface GroupEnterPayload {
+  encryptedData: string
+  iv: string
+  /** Given when cloud development is on; a plain server cannot use it and ignores it. */
+  cloudID?: string
+  source: GroupEnterSource
+}
+
+/** POST to the resolver endpoint: exactly one of `code` / `session`, and the payload. */
+export type GroupRequestBody = Credentials & Omit<GroupEnterPayload, 'source'> & { source?: GroupEnterSource }
+
+/** The group one entry resolves to. */
+export interface GroupIdentity {
+  /** The group's id for this Mini Program: never empty. */
+  opengid: string
+  chatType?: ChatType
+  /** The user's id inside this chat: differs per chat, never a group key. */
+  groupOpenid?: string
+  openSingleRoomid?: string
+}
+
+/** A group with a ticket the app's own API can verify; what the cloud path answers. */
+export interface GroupWithTicket extends GroupIdentity {
+  /** A JWT (HS256) saying the server decrypted this group for this user. */
+  ticket: string
+  /** When the ticket expires, in ms since the epoch. */
+  ticketExpiresAt: number
+}
+
+/** The 200 body of the HTTP handlers. */
+export interface GroupAnswer extends GroupWithTicket {
+  /** The session id to send instead of a code next time (the warm path). */
+  session: string
+}
+
+/** The `error.code` of an error answer. Stable: clients branch on it. */
+export type HttpErrorCode =
+  | 'BAD_INPUT'
+  | 'DECRYPT'
+  | 'INVALID_CODE'
+  | 'HIGH_RISK'
+  | 'METHOD_NOT_ALLOWED'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'RATE_LIMITED'
+  | 'INTERNAL'
+  | 'WECHAT_ERROR'
+  | 'WECHAT_UNAVAILABLE'
+  | 'SESSION_EXPIRED'
+  | 'SESSIONS_UNAVAILABLE'
+  | 'REQUEST_TIMEOUT'
+  | 'TICKET_MISSING'
+  | 'TICKET_INVALID'
+  | 'TICKET_EXPIRED'
+  | 'GROUP_MISMATCH'
+
+/** Every non-2xx body of the handlers; the cloud function fails with the same shape and its own codes. */
+export interface ErrorBody<Code extends string = HttpErrorCode> {
+  error: {
+    code: Code
+    message: string
+    /** WeChat's errcode when WeChat refused (WECHAT_ERROR) or the cloudID expired. */
+    errCode?: number
+  }
+}
+
+/** The session the request named is unknown or expired, or its key failed: log in again. */
+export const SESSION_EXPIRED = 'SESSION_EXPIRED' satisfies HttpErrorCode
+
+/** WeChat's errCode for a cloudID older than its 5 minutes: fetch a fresh one. */
+export const CLOUD_ID_EXPIRED = -601006

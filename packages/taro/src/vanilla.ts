@@ -1,0 +1,41 @@
+// @opengid/taro/vanilla: the store, the Taro bridge and resolvers, no UI framework.
+// For a binding of your own, or any code outside components.
+export { createGroupEnterStore, type GroupEnterStore, type GroupEnterStoreOptions } from './core/store'
+export {
+  GroupEnterError,
+  isGroupEnterError,
+  type GroupEnterErrorCode,
+  type ServerErrorCode,
+} from './core/GroupEnterError'
+export { DEFAULT_GROUP_SCENES, MIN_SDK } from './core/plan'
+export type {
+  BridgeStorage,
+  ChatType,
+  EnterOptions,
+  GroupBridge,
+  GroupEnterInfoOptions,
+  GroupEnterPayload,
+  GroupEnterSource,
+  GroupEnterState,
+  GroupEnterStatus,
+  GroupResolver,
+  PrepareContext,
+  ResolveContext,
+  ResolvedGroup,
+} from './core/types'
+export {
+  httpResolver,
+  type HttpResolverOptions,
+  type HttpRequest,
+  type HttpRequestOptions,
+  type HttpResponse,
+} from './taro/httpResolver'
+export { cloudResolver, type CloudResolverOptions } from './taro/cloudResolver'
+export { taroBridge } from './taro/taroBridge'
+export {
+  createGroupRequest,
+  type GroupRequest,
+  type GroupRequestOptions,
+  type GroupRequestResponse,
+  type SendRequest,
+} from './taro/groupRequest'
