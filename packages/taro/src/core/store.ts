@@ -178,8 +178,9 @@ export function createGroupEnterStore(options: GroupEnterStoreOptions): GroupEnt
     unsubscribe = undefined
     running = false
     resume = new Promise((resolve) => (wake = resolve))
-    // StrictMode unmounts and remounts at once: wait a tick before abandoning
-    // in-flight work, so the remount picks it up instead of calling the bridge again.
+    // A binding may stop and start again in the same tick (a provider remounted at
+    // once, as React's StrictMode does): in-flight work is abandoned a tick later, so
+    // such a restart picks it up instead of calling the bridge again.
     pendingStop = setTimeout(() => {
       pendingStop = undefined
       if (current && !current.settled) {
@@ -210,7 +211,7 @@ export function createGroupEnterStore(options: GroupEnterStoreOptions): GroupEnt
           if (offHide) offHide()
         }
       }
-      // The same options as an in-flight entry (StrictMode's remount) join it rather than restart it.
+      // The same options as an in-flight entry (a restart right after a stop) join it rather than restart it.
       void enter(bridge.getEnterOptions(), false)
       return stop
     },
