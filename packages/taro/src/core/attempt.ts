@@ -2,7 +2,7 @@ import { createAborter } from './abort'
 import { GroupEnterError, errMsgOf, isGroupEnterError } from './GroupEnterError'
 import { isText } from './plan'
 import { errCodeOf, fromWeChatFailure, isRequestFailure } from './wechatFailure'
-import { CLOUD_ID_EXPIRED, SESSION_EXPIRED, isChatType } from './wire'
+import { isChatType } from './wire'
 import type {
   GroupBridge,
   GroupEnterInfoOptions,
@@ -30,13 +30,6 @@ export interface AttemptContext {
 export const ABORTED = new Error('aborted')
 
 /**
- * What prepare produced went stale: the cloudID expired, or the server no longer has
- * the session. A fresh prepare (a login) and a fresh bridge call give fresh ones.
- */
-const isStale = (error: unknown) =>
-  isGroupEnterError(error) && (error.errCode === CLOUD_ID_EXPIRED || error.serverCode === SESSION_EXPIRED)
-
-/**
  * One attempt: prepare (login) strictly before the bridge call, because a later login
  * may refresh the session key and make already-fetched data undecryptable. An attempt
  * that was abandoned meanwhile (superseded, unmounted, timed out) stops at the next
@@ -48,24 +41,16 @@ export async function runAttempt(
 ): Promise<ResolvedGroup & { source: GroupEnterPayload['source'] }> {
   const { resolver } = ctx
   const step = () => ctx.proceed(signal)
-  const resolveOnce = async () => {
-    await step()
-    const prepared = resolver.prepare
-      ? await resolverStage(() => resolver.prepare!({ bridge: ctx.bridge, signal }))
-      : undefined
-    await step()
-    const payload = await bridgeStage(ctx.api, () => fetchPayload(ctx))
-    await step()
-    const group = await resolverStage(() => resolver.resolve(payload, { prepared, signal }))
-    await step()
-    return Object.assign(checkResolvedGroup(group), { source: payload.source })
-  }
-  try {
-    return await resolveOnce()
-  } catch (error) {
-    if (isStale(error) && !signal.aborted) return resolveOnce()
-    throw error
-  }
+  await step()
+  const prepared = resolver.prepare
+    ? await resolverStage(() => resolver.prepare!({ bridge: ctx.bridge, signal }))
+    : undefined
+  await step()
+  const payload = await bridgeStage(ctx.api, () => fetchPayload(ctx))
+  await step()
+  const group = await resolverStage(() => resolver.resolve(payload, { prepared, signal }))
+  await step()
+  return Object.assign(checkResolvedGroup(group), { source: payload.source })
 }
 
 function fetchPayload({ bridge, api, shareTicket, enterInfoOptions }: AttemptContext): Promise<GroupEnterPayload> {

@@ -2,6 +2,7 @@ import { createAborter, type Aborter } from './abort'
 import { ABORTED, runAttempt, withTimeout } from './attempt'
 import { GroupEnterError, errMsgOf, isGroupEnterError } from './GroupEnterError'
 import { DEFAULT_GROUP_SCENES, entryKey, planEntry, type EntryPlan } from './plan'
+import { retryAgain } from './retry'
 import { singleFlightLogin } from './singleFlightLogin'
 import type { EnterOptions, GroupBridge, GroupEnterSource, GroupEnterState, GroupResolver } from './types'
 import { isChatType } from './wire'
@@ -14,7 +15,7 @@ export interface GroupEnterStoreOptions {
   scenes?: readonly number[]
   /** Per attempt, from prepare to resolved. Default 10000. */
   timeoutMs?: number
-  /** Extra attempts after a network-type failure (timeout, no connection, 5xx). Default 1. */
+  /** Extra attempts after a network-type failure (timeout, no connection, 5xx). Default 1. See core/retry.ts. */
   retry?: number
   needGroupOpenID?: boolean
   allowSingleChat?: boolean
@@ -101,7 +102,8 @@ export function createGroupEnterStore(options: GroupEnterStoreOptions): GroupEnt
       enterInfoOptions: options,
       proceed,
     }
-    for (let attempt = 0; ; attempt++) {
+    const tries = { stale: 0, network: 0 }
+    for (;;) {
       try {
         const group = await withTimeout(entry.aborter.signal, timeoutMs, (signal) => runAttempt(ctx, signal))
         return Object.assign({ status: 'resolved' as const }, base, group, {
@@ -113,7 +115,7 @@ export function createGroupEnterStore(options: GroupEnterStoreOptions): GroupEnt
           ? caught
           : new GroupEnterError('RESOLVER', errMsgOf(caught), { cause: caught })
         if (error.code === 'UNSUPPORTED') return Object.assign({ status: 'unsupported' as const }, base)
-        if (!error.retryable || attempt >= retry) return Object.assign({ status: 'error' as const, error }, base)
+        if (!retryAgain(error, tries, retry)) return Object.assign({ status: 'error' as const, error }, base)
       }
     }
   }

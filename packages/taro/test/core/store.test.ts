@@ -5,7 +5,14 @@
 // framework, no DOM, no Taro. These are the rules a binding relies on.
 import { createGroupEnterStore, type GroupEnterStore } from '../../src/core/store'
 import type { GroupEnterState } from '../../src/core/types'
-import { createSimulatedBridge, createSimulatedResolver, type SimulatedClient } from '@opengid/taro/testing'
+import { GroupEnterError } from '../../src/core/GroupEnterError'
+import {
+  createSimulatedBridge,
+  createSimulatedResolver,
+  memoryStorage,
+  memoryWeChat,
+  type SimulatedClient,
+} from '@opengid/taro/testing'
 
 // The core layer must run without Taro: loading it fails this file.
 jest.mock('@tarojs/taro', () => {
@@ -132,5 +139,39 @@ test('a server error worth another try (503) is retried once, then reported to o
   expect(resolver.calls).toHaveLength(2)
   expect(state.error).toMatchObject({ code: 'RESOLVER', status: 503, serverCode: 'SESSIONS_UNAVAILABLE' })
   expect(onError).toHaveBeenCalledWith(state.error)
+  stop()
+})
+
+test('stale input gets one fresh attempt from login even with retry 0: a session the server lost', async () => {
+  const phone = { wechat: memoryWeChat(), storage: memoryStorage() }
+  const resolver = createSimulatedResolver()
+  const launch = async () => {
+    const bridge = createSimulatedBridge({ opengid: 'G_STALE', wechat: phone.wechat, storage: phone.storage })
+    const store = createGroupEnterStore({ bridge, resolver, retry: 0 })
+    const stop = store.start()
+    const state = await until(store, (s) => s.status === 'resolved' || s.status === 'error')
+    stop()
+    return { apis: bridge.calls.map((call) => call.api), state }
+  }
+  await launch()
+  resolver.forgetSessions()
+  const second = await launch()
+  expect(second.apis).toEqual(['checkSession', 'getGroupEnterInfo', 'login', 'getGroupEnterInfo'])
+  expect(second.state).toMatchObject({ status: 'resolved', opengid: 'G_STALE' })
+})
+
+test('stale input is retried once only, whatever retry says: a server that always answers SESSION_EXPIRED', async () => {
+  const bridge = createSimulatedBridge({ opengid: 'G_NEVER' })
+  const resolve = jest.fn(async () => {
+    throw new GroupEnterError('RESOLVER', 'Unknown session: log in again.', {
+      status: 401,
+      serverCode: 'SESSION_EXPIRED',
+    })
+  })
+  const store = createGroupEnterStore({ bridge, resolver: { resolve }, retry: 3 })
+  const stop = store.start()
+  const state = await until(store, (s) => s.status === 'error')
+  expect(resolve).toHaveBeenCalledTimes(2)
+  expect(state.error).toMatchObject({ serverCode: 'SESSION_EXPIRED' })
   stop()
 })
