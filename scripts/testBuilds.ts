@@ -1,12 +1,14 @@
 import { writeReadmeBlocks } from './readmeBlocks'
 import { ROOT, run, taroBuild } from './taroBuild'
 import { prepareConsumerApp } from '../test/consumer-app/prepare'
+import { prepareVueApp } from '../test/vue-app/prepare'
 
 /**
  * Everything the test suites read that takes a build, made once before jest starts
  * (`npm test`), so no suite builds inside a hook with a wall-clock limit: the README
  * code blocks, the packages' dist (the error-identity and consumer-app suites use the
- * published form), the demo for H5 and weapp, and the consumer app from the tarballs.
+ * published form), the demo for H5 and weapp, the consumer app from the tarballs, and
+ * the Taro + Vue 3 example (examples/vue) for weapp.
  */
 async function main() {
   const step = (line: string) => console.log(`[test builds] ${line}`)
@@ -20,6 +22,7 @@ async function main() {
   step('demo: taro build --type weapp')
   await taroBuild('weapp', { env: { OPENGID_RESOLVER_URL: '' } })
   await prepareConsumerApp(step)
+  await prepareVueApp(step)
   step(`done in ${Math.round((Date.now() - started) / 1000)} s`)
 }
 

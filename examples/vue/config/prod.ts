@@ -1,0 +1,5 @@
+import type { UserConfigExport } from '@tarojs/cli'
+
+export default {
+  mini: {},
+} satisfies UserConfigExport<'webpack5'>
