@@ -9,7 +9,6 @@ import { checkPolicy, checkWatermark, type WatermarkPolicy } from './watermark'
 export type CloudGroupInfo =
   { cloudID: string; data: Record<string, unknown> } | { cloudID: string; errCode: number; errMsg: string }
 
-
 export type CloudTicketOptions = TicketIssuerOptions &
   Omit<WatermarkPolicy, 'appId'> & {
     /** The caller's openid, from the cloud function's context (cloud.getWXContext().OPENID). */

@@ -19,7 +19,10 @@ export function serverError(data: unknown): Partial<ErrorBody<string>['error']> 
 }
 
 /** The error for a non-2xx answer, carrying the server's code; gateway failures and overload are worth another attempt, a 4xx or a 500 bug is not. */
-export function httpStatusError(url: string, { statusCode, data }: { statusCode: number; data: unknown }): GroupEnterError {
+export function httpStatusError(
+  url: string,
+  { statusCode, data }: { statusCode: number; data: unknown },
+): GroupEnterError {
   const server = serverError(data) ?? {}
   return new GroupEnterError('RESOLVER', server.message ?? `${url} answered HTTP ${statusCode}.`, {
     status: statusCode,

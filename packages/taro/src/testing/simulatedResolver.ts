@@ -1,6 +1,12 @@
 import { GroupEnterError } from '../core/GroupEnterError'
 import { httpStatusError } from '../core/serverError'
-import { forgetExpiredSession, keepSession, prepareSession, type Credentials, type PreparedSession } from '../core/session'
+import {
+  forgetExpiredSession,
+  keepSession,
+  prepareSession,
+  type Credentials,
+  type PreparedSession,
+} from '../core/session'
 import type { GroupEnterPayload, GroupResolver, ResolvedGroup } from '../core/types'
 import { delay } from './delay'
 import { openMemoryPayload } from './memoryWeChat'
