@@ -7,6 +7,7 @@ const transform = { '\\.[jt]sx?$': ['babel-jest', { configFile: path.join(__dirn
 const sources = {
   '^@opengid/taro$': '<rootDir>/packages/taro/src/index.ts',
   '^@opengid/taro/vanilla$': '<rootDir>/packages/taro/src/vanilla.ts',
+  '^@opengid/taro/vue$': '<rootDir>/packages/taro/src/vue.ts',
   '^@opengid/taro/testing$': '<rootDir>/packages/taro/src/testing.ts',
   '^@opengid/server$': '<rootDir>/packages/server/src/index.ts',
   '^@opengid/server/dev$': '<rootDir>/packages/server/src/dev.ts',
@@ -30,11 +31,21 @@ module.exports = {
       rootDir: __dirname,
       testEnvironment: 'jsdom',
       testMatch: ['<rootDir>/packages/taro/test/**/*.test.{ts,tsx}'],
+      // The Vue binding's tests run in their own project, below.
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/packages/taro/test/vue/'],
       transform,
       // The login-race test decrypts with @opengid/server, which signs tickets with jose.
       transformIgnorePatterns: transformJose,
       moduleNameMapper: withFakeTaro,
       setupFilesAfterEnv: ['<rootDir>/test/setup/rtlTimeout.ts'],
+    },
+    {
+      displayName: 'vue',
+      rootDir: __dirname,
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/packages/taro/test/vue/**/*.test.ts'],
+      transform,
+      moduleNameMapper: withFakeTaro,
     },
     {
       // The README's test recipes, as written there (scripts/readmeBlocks.ts writes them out).

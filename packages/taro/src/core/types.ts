@@ -3,6 +3,9 @@ import type { ChatType, GroupEnterPayload, GroupEnterSource, GroupIdentity } fro
 
 export type { ChatType, GroupEnterPayload, GroupEnterSource }
 
+/** The state and a way to resolve it again: what a binding's `useGroupEnterInfo()` gives. */
+export type GroupEnterInfo = GroupEnterState & { refresh(): Promise<void> }
+
 export type GroupEnterStatus = 'idle' | 'loading' | 'resolved' | 'none' | 'unsupported' | 'error'
 
 /** What every state carries: the launch as the enter options told it. */

@@ -1,10 +1,7 @@
 import { OpenData } from '@tarojs/components'
 import type { ReactNode } from 'react'
-import { hostEnv } from '../taro/taroApis'
+import { hasOpenData } from '../taro/taroApis'
 import { useOpenGid } from './useGroupEnterInfo'
-
-/** Only these hosts render the group name through open data. */
-const OPEN_DATA_HOSTS = ['WEAPP', 'QQ']
 
 export interface GroupNameProps {
   /** Shown where the name cannot be rendered: before the opengid is known, or on hosts without open data. */
@@ -17,6 +14,6 @@ export interface GroupNameProps {
  */
 export function GroupName({ fallback = null }: GroupNameProps) {
   const opengid = useOpenGid()
-  if (!opengid || typeof OpenData === 'undefined' || OPEN_DATA_HOSTS.indexOf(hostEnv()) === -1) return <>{fallback}</>
+  if (!opengid || typeof OpenData === 'undefined' || !hasOpenData()) return <>{fallback}</>
   return <OpenData type='groupName' openGid={opengid} />
 }

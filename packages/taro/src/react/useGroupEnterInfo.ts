@@ -1,9 +1,9 @@
 import { useContext, useMemo, useSyncExternalStore } from 'react'
 import { StoreContext } from './context'
 import type { GroupEnterStore } from '../core/store'
-import type { GroupEnterState } from '../core/types'
+import type { GroupEnterInfo, GroupEnterState } from '../core/types'
 
-export type GroupEnterInfo = GroupEnterState & { refresh(): Promise<void> }
+export type { GroupEnterInfo }
 
 export function useGroupEnterStore(hook: string): GroupEnterStore {
   const store = useContext(StoreContext)

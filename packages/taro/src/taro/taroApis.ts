@@ -64,6 +64,12 @@ export const taroCloud = (): unknown => Taro.cloud
 /** Taro's name for the host: 'WEAPP', 'QQ', 'WEB', 'TT', ... */
 export const hostEnv = (): string => String(invoke('getEnv') || '')
 
+/** Only these hosts draw the group name through open data. */
+const OPEN_DATA_HOSTS = ['WEAPP', 'QQ']
+
+/** Whether this host draws `<open-data type="groupName">`. */
+export const hasOpenData = (): boolean => OPEN_DATA_HOSTS.indexOf(hostEnv()) !== -1
+
 /**
  * Calls a WeChat-style API with callbacks, which works whether or not Taro promisified
  * it. The promise Taro may return also rejects on failure; the callbacks already carry

@@ -1,0 +1,43 @@
+import { defineComponent, type SlotsType, type VNode } from 'vue'
+import type { GroupEnterError } from '../core/GroupEnterError'
+import type { GroupEnterState } from '../core/types'
+import { injectGroupStore } from './context'
+import { selectionRef } from './selection'
+
+/** Every slot is optional: a state without its slot renders nothing. */
+export interface GroupGateSlots {
+  /** Shown once the opengid is known. */
+  default?(props: { opengid: string }): VNode[]
+  /** While idle or loading. */
+  fallback?(): VNode[]
+  /** The launch was not from a group chat. */
+  none?(): VNode[]
+  /** This host cannot provide group info (H5, other platforms, old base library). */
+  unsupported?(): VNode[]
+  error?(props: { error: GroupEnterError; refresh: () => Promise<void> }): VNode[]
+}
+
+type Gate = Pick<GroupEnterState, 'status' | 'opengid' | 'error'>
+
+const selectGate = (s: GroupEnterState): Gate => ({ status: s.status, opengid: s.opengid, error: s.error })
+const sameGate = (a: Gate, b: Gate) => a.status === b.status && a.opengid === b.opengid && a.error === b.error
+
+/** Renders its default slot only for a resolved group, and one slot for each other state. */
+export const GroupGate = defineComponent({
+  name: 'GroupGate',
+  slots: Object as SlotsType<GroupGateSlots>,
+  setup(_, { slots }) {
+    const store = injectGroupStore('GroupGate')
+    // Only status, opengid and error re-render the gate: a new ticket or scene does not.
+    const gate = selectionRef(store, selectGate, sameGate)
+    return () => {
+      const { status, opengid, error } = gate.value
+      if (status === 'resolved') return slots.default ? slots.default({ opengid: opengid as string }) : null
+      if (status === 'error') {
+        return slots.error ? slots.error({ error: error as GroupEnterError, refresh: store.refresh }) : null
+      }
+      const slot = status === 'none' ? slots.none : status === 'unsupported' ? slots.unsupported : slots.fallback
+      return slot ? slot() : null
+    }
+  },
+})
