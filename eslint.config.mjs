@@ -50,7 +50,7 @@ export default tseslint.config(
     'vue',
   ]),
   layer('react', 'may use core, taro, react and @tarojs/components', ['../vue/*', '../testing/*', 'vue']),
-  layer('vue', 'may use core, taro and vue', ['../react/*', '../testing/*', 'react', 'react/*', '@tarojs/components']),
+  layer('vue', 'may use core, taro, vue and @tarojs/components', ['../react/*', '../testing/*', 'react', 'react/*']),
   layer('testing', 'stands in for taro, so it may use core only', [
     '../taro/*',
     '../react/*',

@@ -45,7 +45,10 @@ module.exports = {
       testEnvironment: 'jsdom',
       testMatch: ['<rootDir>/packages/taro/test/vue/**/*.test.ts'],
       transform,
-      moduleNameMapper: withFakeTaro,
+      moduleNameMapper: {
+        ...withFakeTaro,
+        '^@tarojs/components$': '<rootDir>/packages/taro/test/vue/fakeComponents.ts',
+      },
     },
     {
       // The README's test recipes, as written there (scripts/readmeBlocks.ts writes them out).

@@ -12,7 +12,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
     sourceRoot: 'src',
     outputRoot: `dist/${process.env.TARO_ENV}`,
     plugins: [],
-    defineConstants: {},
+    defineConstants: {
+      // wx.request needs an absolute URL: the resolver endpoint is fixed at build time.
+      OPENGID_RESOLVER_URL: JSON.stringify(process.env.OPENGID_RESOLVER_URL || 'http://127.0.0.1:8787/api/opengid'),
+    },
     copy: { patterns: [], options: {} },
     // Taro loads @tarojs/plugin-framework-vue3 for this: vue-loader, and templates for Taro's elements.
     framework: 'vue3',

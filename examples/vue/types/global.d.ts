@@ -2,6 +2,9 @@
 
 declare module '*.css'
 
+/** The @opengid/server endpoint, set at build time from OPENGID_RESOLVER_URL (config/index.ts). */
+declare const OPENGID_RESOLVER_URL: string
+
 // What a .vue file exports, for TypeScript outside vue-tsc (which reads the file itself).
 declare module '*.vue' {
   import type { DefineComponent } from 'vue'

@@ -1,3 +1,4 @@
+import { OpenData } from '@tarojs/components'
 import { defineComponent, h, type SlotsType, type VNode } from 'vue'
 import { injectGroupStore } from './context'
 import { hasOpenData } from '../taro/taroApis'
@@ -20,9 +21,11 @@ export const GroupName = defineComponent({
     const opengid = selectionRef(injectGroupStore('GroupName'), selectOpenGid, Object.is)
     return () => {
       const gid = opengid.value
-      if (!gid || !hasOpenData()) return slots.fallback ? slots.fallback() : null
-      // Taro's runtime turns open-gid into the template's openGid, as a compiled template would.
-      return h('open-data', { type: 'groupName', 'open-gid': gid })
+      if (!gid || typeof OpenData === 'undefined' || !hasOpenData()) return slots.fallback ? slots.fallback() : null
+      // Imported, not written as 'open-data': Taro's build emits a template only for the
+      // components an app imports or writes in its templates, and would draw nothing here.
+      // On weapp the import is that element's name; Taro's runtime turns open-gid into openGid.
+      return h(OpenData as unknown as string, { type: 'groupName', 'open-gid': gid })
     }
   },
 })
