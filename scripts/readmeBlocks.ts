@@ -8,8 +8,8 @@ import path from 'node:path'
  * that name a file (```tsx title="src/app.tsx").
  */
 export interface ReadmeBlock {
-  /** `ts` or `tsx`. */
-  lang: 'ts' | 'tsx'
+  /** `vue` blocks are read (the Vue example is checked against them) but not written out. */
+  lang: 'ts' | 'tsx' | 'vue'
   /** From `title="..."` in the fence's info string: where the block belongs in an app. */
   title?: string
   /** 1-based line of the opening fence, for messages that point at the README. */
@@ -36,7 +36,7 @@ export function readmeBlocks(file: string): ReadmeBlock[] {
     const end = lines.indexOf('```', i + 1)
     if (end === -1) throw new Error(`${file}:${i + 1}: a code block is never closed`)
     const lang = open[1]
-    if (lang === 'ts' || lang === 'tsx') {
+    if (lang === 'ts' || lang === 'tsx' || lang === 'vue') {
       const title = /title="([^"]+)"/.exec(open[2])?.[1]
       blocks.push({ lang, title, line: i + 1, code: lines.slice(i + 1, end).join('\n') + '\n' })
     }
@@ -66,7 +66,7 @@ export function writeReadmeBlocks(): string[] {
   const written: string[] = []
   for (const pkg of Object.keys(READMES) as (keyof typeof READMES)[]) {
     mkdirSync(path.join(BLOCKS_DIR, pkg), { recursive: true })
-    for (const block of readmeBlocks(READMES[pkg])) {
+    for (const block of readmeBlocks(READMES[pkg]).filter(({ lang }) => lang !== 'vue')) {
       const file = blockFile(pkg, block)
       writeFileSync(file, `// ${path.relative(ROOT, READMES[pkg])}:${block.line}\n${block.code}export {}\n`)
       written.push(file)

@@ -28,9 +28,9 @@ async function pack(pkg: (typeof PACKAGES)[number], vendor: string): Promise<[st
   return [name, `file:./vendor/${tarball}`]
 }
 
-/** The README blocks that name a file of the app (```tsx title="src/app.tsx"). */
+/** The README's React blocks that name a file of the app (```tsx title="src/app.tsx"). */
 function pasteQuickstart() {
-  const blocks = readmeBlocks(READMES.taro).filter((block) => block.title?.startsWith('src/'))
+  const blocks = readmeBlocks(READMES.taro).filter((block) => block.lang === 'tsx' && block.title?.startsWith('src/'))
   for (const file of ['src/app.tsx', 'src/pages/index/index.tsx']) {
     if (!blocks.some((block) => block.title === file)) {
       throw new Error(`packages/taro/README.md has no code block titled "${file}" for the quickstart`)
