@@ -74,6 +74,8 @@ module.exports = {
       rootDir: __dirname,
       testEnvironment: 'node',
       testMatch: ['<rootDir>/test/**/*.test.ts'],
+      // The README's test blocks run in the docs project, with the fake Taro.
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/docs/blocks/'],
       transform,
       transformIgnorePatterns: transformJose,
       moduleNameMapper: sources,
