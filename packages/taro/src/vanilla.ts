@@ -33,6 +33,19 @@ export {
 export { cloudResolver, type CloudResolverOptions } from './taro/cloudResolver'
 export { taroBridge } from './taro/taroBridge'
 export {
+  getChatToolInfo,
+  notifyGroupMembers,
+  notifyTitleLength,
+  openChatTool,
+  openChatToolInChat,
+  selectGroupMembers,
+  shareAppMessageToGroup,
+  type ChatToolPayload,
+  type NotifyGroupMembersOptions,
+  type OpenChatToolOptions,
+  type ShareAppMessageToGroupOptions,
+} from './taro/chatTool'
+export {
   createGroupRequest,
   type GroupRequest,
   type GroupRequestOptions,

@@ -35,6 +35,35 @@ const members = {
 
 export type TaroApiName = keyof typeof members
 
+/** WeChat's chat tool APIs (base library 3.7.8+), which Taro 4.2's types do not have. */
+interface ChatToolHost {
+  openChatTool?: unknown
+  getChatToolInfo?: unknown
+  selectGroupMembers?: unknown
+  notifyGroupMembers?: unknown
+  shareAppMessageToGroup?: unknown
+}
+
+/**
+ * The chat tool's APIs, read like `members` (plain `Taro.name` reads for the H5 transform),
+ * in a table of their own: an app that never calls them ships none of this.
+ */
+const chatToolMembers = {
+  openChatTool: () => (Taro as ChatToolHost).openChatTool,
+  getChatToolInfo: () => (Taro as ChatToolHost).getChatToolInfo,
+  selectGroupMembers: () => (Taro as ChatToolHost).selectGroupMembers,
+  notifyGroupMembers: () => (Taro as ChatToolHost).notifyGroupMembers,
+  shareAppMessageToGroup: () => (Taro as ChatToolHost).shareAppMessageToGroup,
+}
+
+export type ChatToolApiName = keyof typeof chatToolMembers
+
+/** A chat tool API as the host has it now, or undefined (any host but weapp, or a base library below 3.7.8). */
+export function chatToolApi(name: ChatToolApiName): CallbackApi | undefined {
+  const fn: unknown = chatToolMembers[name]()
+  return typeof fn === 'function' ? (fn as CallbackApi) : undefined
+}
+
 /** The API as the host has it now, or undefined. */
 export function hostApi(name: TaroApiName): CallbackApi | undefined {
   const fn: unknown = members[name]()

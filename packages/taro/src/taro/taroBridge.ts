@@ -1,4 +1,4 @@
-import { callWithCallbacks, hostApi, hostEnv, invoke, type TaroApiName } from './taroApis'
+import { callWithCallbacks, hostApi, hostEnv, invoke, type CallbackApi, type TaroApiName } from './taroApis'
 import { isText } from '../core/plan'
 import { GroupEnterError } from '../core/GroupEnterError'
 import { toBridgeError } from '../core/wechatFailure'
@@ -24,10 +24,17 @@ function toPayload(result: WeChatResult | undefined, source: GroupEnterSource): 
   return payload
 }
 
-function call(api: TaroApiName, options: Record<string, unknown>): Promise<WeChatResult> {
-  const fn = hostApi(api)
+/**
+ * Calls a host API with callbacks; a missing API or a failure becomes the kit's error.
+ * The chat tool's wrappers pass their API as `fn`, null when the host lacks it.
+ */
+export function call<T = WeChatResult>(
+  api: string,
+  options: Record<string, unknown>,
+  fn: CallbackApi | null | undefined = hostApi(api as TaroApiName),
+): Promise<T> {
   if (!fn) return Promise.reject(toBridgeError({ errMsg: 'not exist' }, api))
-  return callWithCallbacks<WeChatResult>(fn, options).catch((failure: unknown) => {
+  return callWithCallbacks<T>(fn, options).catch((failure: unknown) => {
     throw toBridgeError(failure, api)
   })
 }
