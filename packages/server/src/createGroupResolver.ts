@@ -1,9 +1,9 @@
 import type { CipherInput } from './cipherInput'
-import { code2Session, type FetchLike } from './code2Session'
+import { code2Session } from './code2Session'
 import { decryptDecoded } from './decryptOpenData'
 import { groupFromPayload } from './groupFromPayload'
 import { readGroupRequest } from './groupRequest'
-import { checkedEndpoint, checkResolverOptions } from './resolverOptions'
+import { checkResolverOptions } from './resolverOptions'
 import { guardStore } from './sessions/guardStore'
 import { memorySessionStore } from './sessions/memorySessionStore'
 import { resumeSession, startSession } from './sessions/groupSessions'
@@ -11,6 +11,8 @@ import type { SessionStore } from './sessions/sessionStore'
 import { createTicketIssuer } from './ticket/issueGroupTicket'
 import type { TicketSecretOptions } from './ticket/ticketSecrets'
 import type { GroupAnswer, ResolvedGroup } from './types'
+import { checkedEndpoint } from './wechatEndpoint'
+import type { FetchLike } from './wechatRequest'
 
 export type GroupResolverOptions = TicketSecretOptions & {
   appId: string

@@ -1,13 +1,9 @@
 export { decryptOpenData, type DecryptOpenDataOptions } from './decryptOpenData'
 export { decryptGroupInfo } from './decryptGroupInfo'
 export { CLOCK_SKEW_SECONDS, type WatermarkPolicy } from './watermark'
-export {
-  code2Session,
-  DEFAULT_ENDPOINT,
-  type Code2SessionOptions,
-  type FetchLike,
-  type WeChatSession,
-} from './code2Session'
+export { code2Session, type Code2SessionOptions, type WeChatSession } from './code2Session'
+export { DEFAULT_ENDPOINT } from './wechatEndpoint'
+export type { FetchLike, WeChatTransport } from './wechatRequest'
 export { createGroupResolver, type GroupResolverOptions } from './createGroupResolver'
 export type { GroupRequestBody } from './groupRequest'
 export { createNodeHandler, type HandlerOptions, type NodeHandler, type NodeHandlerOptions } from './nodeHandler'
@@ -37,10 +33,24 @@ export { withGroupTicket } from './ticket/withGroupTicket'
 
 export { DEFAULT_SESSION_TTL_SECONDS, type SessionRecord, type SessionStore } from './sessions/sessionStore'
 export { memorySessionStore, type MemorySessionStoreOptions } from './sessions/memorySessionStore'
-export {
-  redisSessionStore,
-  type IoRedisClientLike,
-  type NodeRedisClientLike,
-  type RedisSessionStoreOptions,
-} from './sessions/redisSessionStore'
+export { redisSessionStore, type RedisSessionStoreOptions } from './sessions/redisSessionStore'
+export type { IoRedisClientLike, NodeRedisClientLike } from './redisClient'
 export { SessionError, type SessionErrorCode } from './sessions/SessionError'
+
+export {
+  createAccessTokenCache,
+  DEFAULT_RENEW_BEFORE_SECONDS,
+  type AccessTokenCache,
+  type AccessTokenCacheOptions,
+} from './accessToken/accessTokenCache'
+export type { AccessTokenRecord, AccessTokenStore } from './accessToken/tokenStore'
+export { memoryTokenStore } from './accessToken/memoryTokenStore'
+export { redisTokenStore, type RedisTokenStoreOptions } from './accessToken/redisTokenStore'
+export { createActivityId, type ActivityId, type ActivityIdOptions } from './chatTool/createActivityId'
+export {
+  CHAT_TOOL_TEMPLATE_IDS,
+  setChatToolMsg,
+  type ChatToolMessageUpdate,
+  type ChatToolTargetState,
+  type MiniProgramVersionType,
+} from './chatTool/setChatToolMsg'

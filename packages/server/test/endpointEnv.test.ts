@@ -1,4 +1,10 @@
-import { code2Session, createGroupResolver, DEFAULT_ENDPOINT, type FetchLike } from '@opengid/server'
+import {
+  code2Session,
+  createAccessTokenCache,
+  createGroupResolver,
+  DEFAULT_ENDPOINT,
+  type FetchLike,
+} from '@opengid/server'
 import { groupAnswer } from './support/answers'
 import { APP_ID, CREDENTIALS, SECRET, clientBody, newUser, servedFake } from './support/fixtures'
 
@@ -43,6 +49,16 @@ describe(`the ${ENV} environment variable`, () => {
     expect(session.sessionKey).toBe(fake.sessionKey(user))
   })
 
+  test('points an access token cache created without `endpoint` at it, read at creation', async () => {
+    process.env[ENV] = wechat.url
+    const tokens = createAccessTokenCache({ appId: APP_ID, secret: SECRET })
+    process.env[ENV] = 'http://127.0.0.1:9'
+    const before = fake.tokenIssuances
+    await tokens.get()
+    expect(tokens.transport.endpoint).toBe(wechat.url)
+    expect(fake.tokenIssuances).toBe(before + 1)
+  })
+
   test('an `endpoint` option wins over it', async () => {
     process.env[ENV] = 'http://127.0.0.1:9'
     const { fetch, origins } = recordingFetch()
@@ -72,5 +88,6 @@ describe(`the ${ENV} environment variable`, () => {
       new TypeError(`the ${ENV} environment variable must be an http(s) URL such as https://api.weixin.qq.com`),
     )
     expect(() => createGroupResolver({ ...CREDENTIALS, endpoint: 'ftp://x' })).toThrow(/^endpoint must be/)
+    expect(() => createAccessTokenCache({ appId: APP_ID, secret: SECRET })).toThrow(new RegExp(`^the ${ENV}`))
   })
 })

@@ -146,7 +146,7 @@ describe('createFakeWeChat', () => {
     }
   })
 
-  test('serves only GET /sns/jscode2session', async () => {
+  test('answers 404 to a path or a method it does not serve', async () => {
     const wechat = await createFakeWeChat({ appId: APP_ID, secret: SECRET }).listen()
     try {
       expect((await send(`${wechat.url}/sns/other`, { method: 'GET' })).status).toBe(404)

@@ -20,6 +20,7 @@ export interface DevRoutes {
  *   GET  /api/groups/:opengid/checkins    the group's check-ins, behind requireGroupTicket
  *   POST /api/groups/:opengid/checkins    check in as the ticket's user
  *   GET  /sns/jscode2session              the fake WeChat (the handler reaches it over loopback HTTP)
+ *        /cgi-bin/...                      the fake WeChat's access token and chat tool message APIs
  *   POST /__wechat/login                  { user } → { code }
  *   POST /__wechat/check-session          { user } → { valid }
  *   POST /__wechat/group-enter-info       { user, opengid, ... } → { encryptedData, iv }
@@ -57,6 +58,7 @@ export function devRoutes({
       case '/__wechat/group-enter-info':
         return void groupEnterInfo(req, res)
     }
+    if (pathname.startsWith('/cgi-bin/')) return fake.handler(req, res)
     const group = CHECKINS_PATH.exec(pathname)
     if (group !== null) return checkins(req, res, group[1])
     if (staticRoot !== undefined && (req.method === 'GET' || req.method === 'HEAD')) {

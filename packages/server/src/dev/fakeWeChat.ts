@@ -2,8 +2,12 @@ import { createHash, randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { CloudGroupInfo } from '../cloud'
 import { sendJson } from '../nodeHandler'
+import { readNodeBody } from '../readNodeBody'
 import { CLOUD_ID_EXPIRED, type GroupEnterSource } from '../types'
 import { encryptOpenData, type EncryptedOpenData } from './encryptOpenData'
+import { fakeAccessTokens } from './fakeAccessTokens'
+import { fakeActivities, type FakeActivity } from './fakeActivities'
+import { wechatError, type FakeAnswer } from './fakeAnswer'
 import { groupPayload, sourceOf, type FakeGroup } from './groupPayload'
 import { closeServer, listen } from './listen'
 import { requestPath } from './requestPath'
@@ -19,7 +23,16 @@ export interface FakeWeChatOptions {
   rotateSessionKeyOnLogin?: boolean
   /** Delay before each /sns/jscode2session answer, to measure a client against a slow WeChat. Default 0. */
   code2SessionLatencyMs?: number
+  /** The fake's clock (ms since the epoch) for access token and activity_id expiry. Default Date.now. */
+  now?: () => number
 }
+
+/** The WeChat APIs the fake serves, each on its one method. */
+export type FakeWeChatPath =
+  | '/sns/jscode2session'
+  | '/cgi-bin/stable_token'
+  | '/cgi-bin/message/wxopen/activityid/create'
+  | '/cgi-bin/message/wxopen/chattoolmsg/send'
 
 /** The body a client POSTs to the resolver endpoint, as the client kit's httpResolver sends it. */
 export interface FakeClientRequest extends EncryptedOpenData {
@@ -37,6 +50,10 @@ export interface FakeWeChat {
   readonly appId: string
   /** How many /sns/jscode2session requests the fake has answered. */
   readonly exchanges: number
+  /** How many /cgi-bin/stable_token requests the fake has answered, failed ones too. */
+  readonly tokenIssuances: number
+  /** Every access token the fake has handed out, oldest first: a test can check that none of them leaks. */
+  readonly issuedAccessTokens: readonly string[]
   /**
    * Every session key the fake has handed out (base64), oldest first, including
    * keys a later login replaced: a test can check that none of them leaks.
@@ -68,34 +85,42 @@ export interface FakeWeChat {
   sessionRequest(user: string, session: string, group: FakeGroup): FakeSessionRequest
   /** What a cloud function receives for this group's cloudID, or for an expired one. */
   openData(group: FakeGroup, options?: { expired?: boolean }): CloudGroupInfo
-  /** Makes the next jscode2session answers fail with these errcodes, one per call, in order. */
-  failNext(errcode: number): void
-  /** Serves GET /sns/jscode2session like api.weixin.qq.com; anything else is 404. */
+  /**
+   * Makes the next answers of `path` (default /sns/jscode2session) fail with
+   * these errcodes, one per call, in order.
+   */
+  failNext(errcode: number, path?: FakeWeChatPath): void
+  /**
+   * Makes an access token stop working at once (API calls with it get 40001),
+   * as another caller's force_refresh would; the next stable_token call gets a
+   * new one.
+   */
+  revokeAccessToken(token: string): void
+  /** The dynamic message behind an activity_id, as the calls so far left it. */
+  activity(activityId: string): FakeActivity | undefined
+  /** Serves the FakeWeChatPath APIs like api.weixin.qq.com; anything else is 404. */
   handler(req: IncomingMessage, res: ServerResponse): void
   /** Serves `handler` alone on 127.0.0.1, on a free port. */
   listen(): Promise<{ url: string; close(): Promise<void> }>
 }
 
-const ERRMSG: Record<number, string> = {
-  [-1]: 'system error',
-  40002: 'invalid grant_type',
-  40013: 'invalid appid',
-  40029: 'invalid code',
-  40125: 'invalid appsecret',
-  40226: 'high risk user',
-  45011: 'api minute-quota reach limit mustslower retry next minute',
-}
+/** One WeChat API: its JSON answer to a request's query and JSON body (undefined when it has none). */
+type FakeRoute = (query: URLSearchParams, body: unknown) => FakeAnswer
+
+const BODY_TIMEOUT_MS = 10_000
 
 export function createFakeWeChat(options: FakeWeChatOptions): FakeWeChat {
-  const { appId, secret, code2SessionLatencyMs = 0 } = options
+  const { appId, secret, code2SessionLatencyMs = 0, now = Date.now } = options
   const rotate = options.rotateSessionKeyOnLogin ?? true
   const sessionKeys = new Map<string, string>()
   const loggedIn = new Set<string>()
   const users = new Map<string, string>()
   const issuedSessionKeys: string[] = []
   const codes = new Map<string, string>()
-  const failures: number[] = []
-  let exchanges = 0
+  const failures = new Map<string, number[]>()
+  const answered = new Map<string, number>()
+  const tokens = fakeAccessTokens({ appId, secret, now })
+  const activities = fakeActivities(now)
 
   const newSessionKey = (user: string): string => {
     const key = randomBytes(16).toString('base64')
@@ -116,10 +141,7 @@ export function createFakeWeChat(options: FakeWeChatOptions): FakeWeChat {
   const encryptGroup = (user: string, group: FakeGroup): EncryptedOpenData =>
     encryptOpenData(keyFor(user), groupPayload(group, appId))
 
-  const jscode2session = (query: URLSearchParams): Record<string, unknown> => {
-    exchanges += 1
-    const injected = failures.shift()
-    if (injected !== undefined) return wechatError(injected)
+  const jscode2session = (query: URLSearchParams): FakeAnswer => {
     if (query.get('appid') !== appId) return wechatError(40013)
     if (query.get('secret') !== secret) return wechatError(40125)
     if (query.get('grant_type') !== 'authorization_code') return wechatError(40002)
@@ -130,22 +152,51 @@ export function createFakeWeChat(options: FakeWeChatOptions): FakeWeChat {
     return { openid: openidOf(appId, user), session_key: keyFor(user) }
   }
 
+  const routes = new Map<string, FakeRoute>([
+    ['GET /sns/jscode2session', jscode2session],
+    ['POST /cgi-bin/stable_token', (_query, body) => tokens.stableToken(body)],
+    [
+      'GET /cgi-bin/message/wxopen/activityid/create',
+      (query) => tokens.authorized(query, () => activities.create(query)),
+    ],
+    [
+      'POST /cgi-bin/message/wxopen/chattoolmsg/send',
+      (query, body) => tokens.authorized(query, () => activities.send(body)),
+    ],
+  ])
+
+  const answer = (pathname: string, route: FakeRoute, query: URLSearchParams, body: unknown): FakeAnswer => {
+    answered.set(pathname, (answered.get(pathname) ?? 0) + 1)
+    const injected = failures.get(pathname)?.shift()
+    return injected === undefined ? route(query, body) : wechatError(injected)
+  }
+
   const handler = (req: IncomingMessage, res: ServerResponse): void => {
     const pathname = requestPath(req)
-    if (req.method !== 'GET' || pathname !== '/sns/jscode2session') {
+    const route = routes.get(`${req.method} ${pathname}`)
+    if (route === undefined) {
       sendJson(res, { status: 404, json: { errcode: 404, errmsg: 'not found' } })
       return
     }
     const query = new URLSearchParams((req.url ?? '').slice(pathname.length + 1))
-    const answer = () => sendJson(res, { status: 200, json: jscode2session(query) })
-    if (code2SessionLatencyMs > 0) setTimeout(answer, code2SessionLatencyMs)
-    else answer()
+    const latencyMs = pathname === '/sns/jscode2session' ? code2SessionLatencyMs : 0
+    void jsonBody(req).then((body) => {
+      const send = () => sendJson(res, { status: 200, json: answer(pathname, route, query, body) })
+      if (latencyMs > 0) setTimeout(send, latencyMs)
+      else send()
+    })
   }
 
   return {
     appId,
     get exchanges() {
-      return exchanges
+      return answered.get('/sns/jscode2session') ?? 0
+    },
+    get tokenIssuances() {
+      return answered.get('/cgi-bin/stable_token') ?? 0
+    },
+    get issuedAccessTokens() {
+      return tokens.issued
     },
     get issuedSessionKeys() {
       return [...issuedSessionKeys]
@@ -168,9 +219,11 @@ export function createFakeWeChat(options: FakeWeChatOptions): FakeWeChat {
         ? { cloudID, errCode: CLOUD_ID_EXPIRED, errMsg: 'cloudID expired.' }
         : { cloudID, data: groupPayload(group, appId) }
     },
-    failNext(errcode) {
-      failures.push(errcode)
+    failNext(errcode, path = '/sns/jscode2session') {
+      failures.set(path, [...(failures.get(path) ?? []), errcode])
     },
+    revokeAccessToken: (token) => tokens.revoke(token),
+    activity: (activityId) => activities.get(activityId),
     handler,
     async listen() {
       const server = createServer(handler)
@@ -180,8 +233,16 @@ export function createFakeWeChat(options: FakeWeChatOptions): FakeWeChat {
   }
 }
 
-function wechatError(errcode: number): Record<string, unknown> {
-  return { errcode, errmsg: `${ERRMSG[errcode] ?? 'error'}, rid: ${randomBytes(6).toString('hex')}` }
+/** A POST's JSON body; undefined for a GET, and for a body that is not JSON (the routes answer 47001). */
+async function jsonBody(req: IncomingMessage): Promise<unknown> {
+  if (req.method !== 'POST') return undefined
+  try {
+    const body = await readNodeBody(req, BODY_TIMEOUT_MS)
+    if (body.kind === 'parsed') return body.value
+    return body.kind === 'text' ? JSON.parse(body.text) : undefined
+  } catch {
+    return undefined
+  }
 }
 
 /** Stable per app and user, like a real openid, so logs stay readable across restarts. */

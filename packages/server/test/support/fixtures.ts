@@ -13,12 +13,11 @@ export function makeFake(rotateSessionKeyOnLogin?: boolean): FakeWeChat {
 }
 
 /**
- * The suite's fake WeChat, serving /sns/jscode2session on loopback from beforeAll
- * to afterAll. Call it at the top of a file or describe block; `url` is known once
- * the suite's later beforeAll hooks run.
+ * The suite's fake WeChat (by default makeFake()), serving its APIs on loopback
+ * from beforeAll to afterAll. Call it at the top of a file or describe block;
+ * `url` is known once the suite's later beforeAll hooks run.
  */
-export function servedFake(): { fake: FakeWeChat; readonly url: string } {
-  const fake = makeFake()
+export function servedFake(fake: FakeWeChat = makeFake()): { fake: FakeWeChat; readonly url: string } {
   let served: Served | undefined
   beforeAll(async () => {
     served = await fake.listen()
