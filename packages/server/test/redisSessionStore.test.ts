@@ -1,7 +1,5 @@
-import { Redis as IoRedis } from 'ioredis'
-import { createClient } from 'redis'
 import { redisSessionStore, type SessionStore } from '@opengid/server'
-import { startRedisServer, type RedisServer } from './support/redisServer'
+import { redisForSuite } from './support/redisClients'
 import { describeWithRedis } from './support/redisSuite'
 
 // Starting redis-server and connecting two clients: seconds on a busy 2-core machine.
@@ -10,21 +8,7 @@ jest.setTimeout(30_000)
 const RECORD = { openid: 'o-redis', unionid: 'u-redis', sessionKey: Buffer.alloc(16, 3).toString('base64') }
 
 describeWithRedis('redisSessionStore against a real redis-server', () => {
-  let redis: RedisServer
-  let io: IoRedis
-  let node: ReturnType<typeof createClient>
-
-  beforeAll(async () => {
-    redis = await startRedisServer()
-    io = new IoRedis(redis.port, '127.0.0.1')
-    node = createClient({ url: redis.url })
-    await node.connect()
-  })
-  afterAll(async () => {
-    io?.disconnect()
-    await node?.close()
-    await redis?.stop()
-  })
+  const redis = redisForSuite()
 
   /** Both kinds of client, and the raw commands to look behind the store with. */
   interface Client {
@@ -38,16 +22,16 @@ describeWithRedis('redisSessionStore against a real redis-server', () => {
     {
       name: 'ioredis',
       prefix: 'io:',
-      store: () => redisSessionStore(io, { prefix: 'io:', ttlSeconds: 120 }),
-      ttl: (key) => io.ttl(key),
-      set: (key, value) => io.set(key, value),
+      store: () => redisSessionStore(redis.io, { prefix: 'io:', ttlSeconds: 120 }),
+      ttl: (key) => redis.io.ttl(key),
+      set: (key, value) => redis.io.set(key, value),
     },
     {
       name: 'node-redis',
       prefix: 'node:',
-      store: () => redisSessionStore(node, { prefix: 'node:', ttlSeconds: 120 }),
-      ttl: (key) => node.ttl(key),
-      set: (key, value) => node.set(key, value),
+      store: () => redisSessionStore(redis.node, { prefix: 'node:', ttlSeconds: 120 }),
+      ttl: (key) => redis.node.ttl(key),
+      set: (key, value) => redis.node.set(key, value),
     },
   ]
 
@@ -82,15 +66,15 @@ describeWithRedis('redisSessionStore against a real redis-server', () => {
   })
 
   test('the ioredis and node-redis stores read each other’s records under one prefix', async () => {
-    const viaIo = redisSessionStore(io)
-    const viaNode = redisSessionStore(node)
+    const viaIo = redisSessionStore(redis.io)
+    const viaNode = redisSessionStore(redis.node)
     await viaIo.set('shared', RECORD)
     expect(await viaNode.get('shared')).toEqual(RECORD)
-    expect(await io.exists('opengid:session:shared')).toBe(1)
+    expect(await redis.io.exists('opengid:session:shared')).toBe(1)
   })
 
   test('anything that is not a Redis client is a TypeError', () => {
     expect(() => redisSessionStore({} as never)).toThrow(TypeError)
-    expect(() => redisSessionStore(io, { ttlSeconds: -1 })).toThrow(TypeError)
+    expect(() => redisSessionStore(redis.io, { ttlSeconds: -1 })).toThrow(TypeError)
   })
 })

@@ -1,9 +1,7 @@
-import { Redis as IoRedis } from 'ioredis'
-import { createClient } from 'redis'
 import { createAccessTokenCache, redisTokenStore, type AccessTokenStore } from '@opengid/server'
 import { createFakeWeChat } from '@opengid/server/dev'
 import { APP_ID, SECRET, servedFake } from './support/fixtures'
-import { startRedisServer, type RedisServer } from './support/redisServer'
+import { redisForSuite } from './support/redisClients'
 import { describeWithRedis } from './support/redisSuite'
 
 // Starting redis-server and connecting two clients: seconds on a busy 2-core machine.
@@ -15,24 +13,10 @@ const wechat = servedFake(createFakeWeChat({ appId: APP_ID, secret: SECRET, now 
 const { fake } = wechat
 
 describeWithRedis('redisTokenStore against a real redis-server', () => {
-  let redis: RedisServer
-  let io: IoRedis
-  let node: ReturnType<typeof createClient>
-
-  beforeAll(async () => {
-    redis = await startRedisServer()
-    io = new IoRedis(redis.port, '127.0.0.1')
-    node = createClient({ url: redis.url })
-    await node.connect()
-  })
-  afterAll(async () => {
-    io?.disconnect()
-    await node?.close()
-    await redis?.stop()
-  })
+  const redis = redisForSuite()
   // Each test starts with no token in Redis and none valid at the fake.
   beforeEach(async () => {
-    await io.flushall()
+    await redis.io.flushall()
     clock += 24 * 60 * 60 * 1000
   })
 
@@ -41,8 +25,8 @@ describeWithRedis('redisTokenStore against a real redis-server', () => {
     createAccessTokenCache({ appId: APP_ID, secret: SECRET, endpoint: wechat.url, now, store })
 
   test('instance B reuses the token instance A fetched, without a request of its own', async () => {
-    const a = instance(redisTokenStore(io))
-    const b = instance(redisTokenStore(node))
+    const a = instance(redisTokenStore(redis.io))
+    const b = instance(redisTokenStore(redis.node))
     const before = fake.tokenIssuances
     const token = await a.get()
     expect(await b.get()).toBe(token)
@@ -51,8 +35,8 @@ describeWithRedis('redisTokenStore against a real redis-server', () => {
   })
 
   test('two cold instances at once each ask WeChat once (no lock across instances) and get the same token', async () => {
-    const a = instance(redisTokenStore(io))
-    const b = instance(redisTokenStore(node))
+    const a = instance(redisTokenStore(redis.io))
+    const b = instance(redisTokenStore(redis.node))
     const before = fake.tokenIssuances
     const got = await Promise.all([
       ...Array.from({ length: 10 }, () => a.get()),
@@ -64,21 +48,21 @@ describeWithRedis('redisTokenStore against a real redis-server', () => {
   })
 
   test('keeps { token, expiresAt } under prefix + appId, and Redis expires it with the token', async () => {
-    const token = await instance(redisTokenStore(io)).get()
+    const token = await instance(redisTokenStore(redis.io)).get()
     const key = `opengid:access-token:${APP_ID}`
-    expect(JSON.parse((await io.get(key)) ?? '')).toEqual({ token, expiresAt: clock + 7200 * 1000 })
-    const ttl = await io.ttl(key)
+    expect(JSON.parse((await redis.io.get(key)) ?? '')).toEqual({ token, expiresAt: clock + 7200 * 1000 })
+    const ttl = await redis.io.ttl(key)
     expect(ttl).toBeGreaterThan(7190)
     expect(ttl).toBeLessThanOrEqual(7200)
   })
 
   test("one instance's invalidate() drops the token for all: the next get() anywhere asks WeChat", async () => {
-    const a = instance(redisTokenStore(io))
-    const b = instance(redisTokenStore(node))
+    const a = instance(redisTokenStore(redis.io))
+    const b = instance(redisTokenStore(redis.node))
     const first = await a.get()
     fake.revokeAccessToken(first)
     await a.invalidate(first)
-    expect(await io.exists(`opengid:access-token:${APP_ID}`)).toBe(0)
+    expect(await redis.io.exists(`opengid:access-token:${APP_ID}`)).toBe(0)
     const before = fake.tokenIssuances
     const second = await b.get()
     expect(second).not.toBe(first)
@@ -87,15 +71,15 @@ describeWithRedis('redisTokenStore against a real redis-server', () => {
   })
 
   test('a value that is not a record (another app’s key, a truncated write) counts as no token', async () => {
-    const store = redisTokenStore(node, { prefix: 'mine:' })
+    const store = redisTokenStore(redis.node, { prefix: 'mine:' })
     for (const value of ['not json', '{"token":1}', '[]', '{"token":"t"}']) {
-      await io.set(`mine:${APP_ID}`, value)
+      await redis.io.set(`mine:${APP_ID}`, value)
       expect(await store.get(APP_ID)).toBeUndefined()
     }
   })
 
   test('anything that is not a Redis client, or a prefix that is not a string, is a TypeError', () => {
     expect(() => redisTokenStore({} as never)).toThrow(TypeError)
-    expect(() => redisTokenStore(io, { prefix: 5 as never })).toThrow('prefix must be a string')
+    expect(() => redisTokenStore(redis.io, { prefix: 5 as never })).toThrow('prefix must be a string')
   })
 })
