@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
 import type { GroupEnterError } from '../core/GroupEnterError'
-import type { GroupEnterState } from '../core/types'
+import { sameGate, selectGate } from '../core/selectors'
 import { useGroupEnterInfo, useGroupEnterStore } from './useGroupEnterInfo'
 
 export interface GroupGateProps {
@@ -14,11 +14,6 @@ export interface GroupGateProps {
   unsupported?: ReactNode
   error?: ReactNode | ((error: GroupEnterError, refresh: () => Promise<void>) => ReactNode)
 }
-
-type Gate = Pick<GroupEnterState, 'status' | 'opengid' | 'error'>
-
-const selectGate = (s: GroupEnterState): Gate => ({ status: s.status, opengid: s.opengid, error: s.error })
-const sameGate = (a: Gate, b: Gate) => a.status === b.status && a.opengid === b.opengid && a.error === b.error
 
 /** Renders its children only for a resolved group, and one slot for each other state. */
 export function GroupGate({

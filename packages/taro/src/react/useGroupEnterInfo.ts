@@ -1,5 +1,6 @@
 import { useContext, useMemo, useSyncExternalStore } from 'react'
 import { StoreContext } from './context'
+import { selectOpenGid } from '../core/selectors'
 import type { GroupEnterStore } from '../core/store'
 import type { GroupEnterInfo, GroupEnterState } from '../core/types'
 
@@ -49,8 +50,6 @@ export function useGroupEnterInfo<T>(
     [selection, selector, store],
   )
 }
-
-const selectOpenGid = (state: GroupEnterState) => state.opengid
 
 /** The resolved opengid, or undefined until there is one. */
 export function useOpenGid(): string | undefined {

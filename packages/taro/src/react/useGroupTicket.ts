@@ -1,9 +1,7 @@
 import { useMemo } from 'react'
 import { createGroupRequest, type GroupRequest } from '../taro/groupRequest'
-import type { GroupEnterState } from '../core/types'
+import { selectTicket } from '../core/selectors'
 import { useGroupEnterInfo, useGroupEnterStore } from './useGroupEnterInfo'
-
-const selectTicket = (state: GroupEnterState) => state.ticket
 
 /** The group ticket for your own API, or undefined until the group is resolved with one. */
 export function useGroupTicket(): string | undefined {

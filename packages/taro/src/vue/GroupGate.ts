@@ -1,6 +1,6 @@
 import { defineComponent, type SlotsType, type VNode } from 'vue'
 import type { GroupEnterError } from '../core/GroupEnterError'
-import type { GroupEnterState } from '../core/types'
+import { sameGate, selectGate } from '../core/selectors'
 import { injectGroupStore } from './context'
 import { selectionRef } from './selection'
 
@@ -16,11 +16,6 @@ export interface GroupGateSlots {
   unsupported?(): VNode[]
   error?(props: { error: GroupEnterError; refresh: () => Promise<void> }): VNode[]
 }
-
-type Gate = Pick<GroupEnterState, 'status' | 'opengid' | 'error'>
-
-const selectGate = (s: GroupEnterState): Gate => ({ status: s.status, opengid: s.opengid, error: s.error })
-const sameGate = (a: Gate, b: Gate) => a.status === b.status && a.opengid === b.opengid && a.error === b.error
 
 /** Renders its default slot only for a resolved group, and one slot for each other state. */
 export const GroupGate = defineComponent({

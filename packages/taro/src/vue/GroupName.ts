@@ -1,9 +1,9 @@
 import { OpenData } from '@tarojs/components'
 import { defineComponent, h, type SlotsType, type VNode } from 'vue'
+import { selectOpenGid } from '../core/selectors'
 import { injectGroupStore } from './context'
 import { hasOpenData } from '../taro/taroApis'
 import { selectionRef } from './selection'
-import { selectOpenGid } from './useGroupEnterInfo'
 
 export interface GroupNameSlots {
   /** Shown where the name cannot be drawn: before the opengid is known, or on hosts without open data. */

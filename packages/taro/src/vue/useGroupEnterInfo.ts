@@ -1,4 +1,5 @@
 import type { ShallowRef } from 'vue'
+import { selectOpenGid } from '../core/selectors'
 import type { GroupEnterInfo, GroupEnterState } from '../core/types'
 import { injectGroupStore } from './context'
 import { selectionRef } from './selection'
@@ -24,8 +25,6 @@ export function useGroupEnterInfo<T>(
   // The store notifies only when its state changed, so a fresh object each time is right.
   return selectionRef(store, (state) => Object.assign({ refresh: store.refresh }, state), Object.is)
 }
-
-export const selectOpenGid = (state: GroupEnterState) => state.opengid
 
 /** The resolved opengid, or undefined until there is one. */
 export function useOpenGid(): Readonly<ShallowRef<string | undefined>> {

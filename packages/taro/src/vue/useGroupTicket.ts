@@ -1,10 +1,8 @@
 import type { ShallowRef } from 'vue'
 import { createGroupRequest, type GroupRequest } from '../taro/groupRequest'
-import type { GroupEnterState } from '../core/types'
+import { selectTicket } from '../core/selectors'
 import { injectGroupStore } from './context'
 import { selectionRef } from './selection'
-
-const selectTicket = (state: GroupEnterState) => state.ticket
 
 /** The group ticket for your own API, or undefined until the group is resolved with one. */
 export function useGroupTicket(): Readonly<ShallowRef<string | undefined>> {
