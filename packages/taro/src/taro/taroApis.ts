@@ -35,6 +35,9 @@ const members = {
 
 export type TaroApiName = keyof typeof members
 
+/** A member read as an API: a function, or undefined where the host has none. */
+const asApi = (fn: unknown): CallbackApi | undefined => (typeof fn === 'function' ? (fn as CallbackApi) : undefined)
+
 /** WeChat's chat tool APIs (base library 3.7.8+), which Taro 4.2's types do not have. */
 interface ChatToolHost {
   openChatTool?: unknown
@@ -59,16 +62,10 @@ const chatToolMembers = {
 export type ChatToolApiName = keyof typeof chatToolMembers
 
 /** A chat tool API as the host has it now, or undefined (any host but weapp, or a base library below 3.7.8). */
-export function chatToolApi(name: ChatToolApiName): CallbackApi | undefined {
-  const fn: unknown = chatToolMembers[name]()
-  return typeof fn === 'function' ? (fn as CallbackApi) : undefined
-}
+export const chatToolApi = (name: ChatToolApiName): CallbackApi | undefined => asApi(chatToolMembers[name]())
 
 /** The API as the host has it now, or undefined. */
-export function hostApi(name: TaroApiName): CallbackApi | undefined {
-  const fn: unknown = members[name]()
-  return typeof fn === 'function' ? (fn as CallbackApi) : undefined
-}
+export const hostApi = (name: TaroApiName): CallbackApi | undefined => asApi(members[name]())
 
 /** Calls the API when the host has it; undefined otherwise, and whatever it throws, for sync APIs that may. */
 export function invoke(name: TaroApiName, ...args: unknown[]): unknown {
