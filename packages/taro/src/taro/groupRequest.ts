@@ -2,6 +2,7 @@ import type Taro from '@tarojs/taro'
 import { GroupEnterError } from '../core/GroupEnterError'
 import { serverError } from '../core/serverError'
 import type { GroupEnterStore } from '../core/store'
+import { whenState } from '../core/whenState'
 import { taroRequest } from './taroApis'
 import type { GroupEnterState } from '../core/types'
 
@@ -17,21 +18,10 @@ export type SendRequest = (options: GroupRequestOptions) => PromiseLike<GroupReq
 
 const settled = (state: GroupEnterState) => state.status !== 'idle' && state.status !== 'loading'
 
-/** The state once the entry in flight (if any) has settled. */
-function settledState(store: GroupEnterStore): Promise<GroupEnterState> {
-  if (settled(store.getState())) return Promise.resolve(store.getState())
-  return new Promise((resolve) => {
-    const unsubscribe = store.subscribe(() => {
-      if (!settled(store.getState())) return
-      unsubscribe()
-      resolve(store.getState())
-    })
-  })
-}
-
 /** The current ticket, or the reason there is none as a typed error. */
 async function currentTicket(store: GroupEnterStore): Promise<string> {
-  const state = await settledState(store)
+  // A ticket is known only once the entry in flight (if any) has settled.
+  const state = await whenState(store, settled)
   if (state.status === 'resolved' && state.ticket) return state.ticket
   if (state.status === 'error') throw state.error
   if (state.status === 'none')
