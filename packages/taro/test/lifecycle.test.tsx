@@ -7,6 +7,7 @@ import {
   type ResolvedGroup,
 } from '@opengid/taro'
 import { createSimulatedBridge, createSimulatedResolver } from '@opengid/taro/testing'
+import { heldResolver } from './deferred'
 import { deferred, renderInGroup } from './helpers'
 
 function Shown() {
@@ -98,28 +99,21 @@ it("goes to 'none' when re-shown from a non-group scene", async () => {
 it('unsubscribes from onAppShow and makes no update after unmount while in flight', async () => {
   const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined)
   const bridge = createSimulatedBridge()
-  const answer = deferred<ResolvedGroup>()
-  let signal: AbortSignal | undefined
-  const resolver: GroupResolver<unknown> = {
-    resolve(_, ctx) {
-      signal = ctx.signal
-      return answer.promise
-    },
-  }
+  const held = heldResolver()
   const onResolved = jest.fn()
   let renders = 0
   function Counting() {
     renders++
     return <Shown />
   }
-  const view = renderInGroup(<Counting />, { bridge, resolver, onResolved })
-  await waitFor(() => expect(signal).toBeDefined())
+  const view = renderInGroup(<Counting />, { bridge, resolver: held.resolver, onResolved })
+  await waitFor(() => expect(held.signal).toBeDefined())
   const rendersAtUnmount = renders
   view.unmount()
   await act(() => new Promise((r) => setTimeout(r, 10)))
   // The abandoned request is told to stop, and its late answer goes nowhere.
-  expect(signal?.aborted).toBe(true)
-  await act(async () => answer.resolve({ opengid: 'G_LATE' }))
+  expect(held.signal?.aborted).toBe(true)
+  await act(async () => held.answer.resolve({ opengid: 'G_LATE' }))
   act(() => bridge.show({ opengid: 'G_AFTER', shareTicket: 'X' }))
   await act(() => new Promise((r) => setTimeout(r, 10)))
   expect(renders).toBe(rendersAtUnmount)

@@ -3,9 +3,11 @@
  */
 // The store on its own, as any binding (React, Vue, one of your own) drives it: no
 // framework, no DOM, no Taro. These are the rules a binding relies on.
-import { createGroupEnterStore, type GroupEnterStore } from '../../src/core/store'
+import { createGroupEnterStore } from '../../src/core/store'
+import { whenState } from '../../src/core/whenState'
 import type { GroupEnterState } from '../../src/core/types'
 import { GroupEnterError } from '../../src/core/GroupEnterError'
+import { deferred } from '../deferred'
 import {
   createSimulatedBridge,
   createSimulatedResolver,
@@ -31,18 +33,6 @@ function storeOf(client: SimulatedClient = {}, resolverOptions: Parameters<typeo
   return { bridge, resolver, store, seen }
 }
 
-/** Resolves once the store's state satisfies `done`. */
-function until(store: GroupEnterStore, done: (state: GroupEnterState) => boolean): Promise<GroupEnterState> {
-  if (done(store.getState())) return Promise.resolve(store.getState())
-  return new Promise((resolve) => {
-    const off = store.subscribe(() => {
-      if (!done(store.getState())) return
-      off()
-      resolve(store.getState())
-    })
-  })
-}
-
 const resolved = (state: GroupEnterState) => state.status === 'resolved'
 
 test('the first state is known before start, without a single call: loading for a group card, none for a single chat', () => {
@@ -57,7 +47,7 @@ test('the first state is known before start, without a single call: loading for 
 test('start resolves the entry with one login, one bridge call and one resolver call, and notifies once', async () => {
   const { bridge, resolver, store, seen } = storeOf({ opengid: 'G_CORE' })
   const stop = store.start()
-  const state = await until(store, resolved)
+  const state = await whenState(store, resolved)
   expect(state).toMatchObject({ status: 'resolved', opengid: 'G_CORE', source: 'getGroupEnterInfo' })
   expect(typeof state.ticket).toBe('string')
   expect(bridge.count('login')).toBe(1)
@@ -72,19 +62,34 @@ test('a stop followed by a start in the same tick joins the work in flight: no s
   const { bridge, store } = storeOf({ opengid: 'G_REMOUNT' })
   store.start()()
   const stop = store.start()
-  await until(store, resolved)
+  await whenState(store, resolved)
   expect(bridge.count('getGroupEnterInfo')).toBe(1)
   expect(bridge.count('login')).toBe(1)
   stop()
 })
 
 test('after a stop, an answer already on its way reaches no resolver and changes no state', async () => {
-  const { bridge, resolver, store, seen } = storeOf({ opengid: 'G_GONE', latency: { bridge: 30 } })
+  const bridge = createSimulatedBridge({ opengid: 'G_GONE' })
+  const resolver = createSimulatedResolver()
+  // The bridge answers only when the test says so: after the stop.
+  const asked = deferred()
+  const answer = deferred()
+  const getGroupEnterInfo = bridge.getGroupEnterInfo
+  bridge.getGroupEnterInfo = async (options) => {
+    asked.resolve()
+    await answer.promise
+    return getGroupEnterInfo(options)
+  }
+  const store = createGroupEnterStore({ bridge, resolver })
+  const seen: GroupEnterState[] = []
+  store.subscribe(() => seen.push(store.getState()))
   const stop = store.start()
-  await new Promise((resolve) => setTimeout(resolve, 10))
+  await asked.promise
   stop()
-  await new Promise((resolve) => setTimeout(resolve, 80))
-  expect(bridge.count('getGroupEnterInfo')).toBeLessThanOrEqual(1)
+  answer.resolve()
+  // Whatever the answer could still set off has run by now.
+  await new Promise((resolve) => setTimeout(resolve, 20))
+  expect(bridge.count('getGroupEnterInfo')).toBe(1)
   expect(resolver.calls).toEqual([])
   expect(seen).toEqual([])
   expect(store.getState().status).toBe('loading')
@@ -97,7 +102,7 @@ test('a listener that unsubscribed hears nothing more; the others still do', asy
   store.subscribe(gone)()
   store.subscribe(kept)
   const stop = store.start()
-  await until(store, resolved)
+  await whenState(store, resolved)
   expect(gone).not.toHaveBeenCalled()
   expect(kept).toHaveBeenCalledTimes(1)
   stop()
@@ -106,10 +111,10 @@ test('a listener that unsubscribed hears nothing more; the others still do', asy
 test('shown again after a hide from another group: loading, then the new group, never the old one', async () => {
   const { bridge, store, seen } = storeOf({ opengid: 'G_FIRST' })
   const stop = store.start()
-  await until(store, resolved)
+  await whenState(store, resolved)
   seen.length = 0
   bridge.show({ opengid: 'G_SECOND' })
-  await until(store, (state) => state.opengid === 'G_SECOND')
+  await whenState(store, (state) => state.opengid === 'G_SECOND')
   expect(seen.map((s) => s.opengid ?? s.status)).toEqual(['loading', 'G_SECOND'])
   expect(bridge.count('getGroupEnterInfo')).toBe(2)
   stop()
@@ -135,7 +140,7 @@ test('a server error worth another try (503) is retried once, then reported to o
   const onError = jest.fn()
   const store = createGroupEnterStore({ bridge, resolver, onError })
   const stop = store.start()
-  const state = await until(store, (s) => s.status === 'error')
+  const state = await whenState(store, (s) => s.status === 'error')
   expect(resolver.calls).toHaveLength(2)
   expect(state.error).toMatchObject({ code: 'RESOLVER', status: 503, serverCode: 'SESSIONS_UNAVAILABLE' })
   expect(onError).toHaveBeenCalledWith(state.error)
@@ -149,7 +154,7 @@ test('stale input gets one fresh attempt from login even with retry 0: a session
     const bridge = createSimulatedBridge({ opengid: 'G_STALE', wechat: phone.wechat, storage: phone.storage })
     const store = createGroupEnterStore({ bridge, resolver, retry: 0 })
     const stop = store.start()
-    const state = await until(store, (s) => s.status === 'resolved' || s.status === 'error')
+    const state = await whenState(store, (s) => s.status === 'resolved' || s.status === 'error')
     stop()
     return { apis: bridge.calls.map((call) => call.api), state }
   }
@@ -170,7 +175,7 @@ test('stale input is retried once only, whatever retry says: a server that alway
   })
   const store = createGroupEnterStore({ bridge, resolver: { resolve }, retry: 3 })
   const stop = store.start()
-  const state = await until(store, (s) => s.status === 'error')
+  const state = await whenState(store, (s) => s.status === 'error')
   expect(resolve).toHaveBeenCalledTimes(2)
   expect(state.error).toMatchObject({ serverCode: 'SESSION_EXPIRED' })
   stop()

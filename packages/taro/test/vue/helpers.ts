@@ -31,11 +31,4 @@ export const Shown = defineComponent({
 /** The text Shown renders in this wrapper. */
 export const shown = (wrapper: VueWrapper) => wrapper.get('[data-testid="shown"]').text()
 
-/** A promise with its settle functions outside, to control exactly when a call answers. */
-export function deferred<T>() {
-  let resolve!: (value: T) => void
-  const promise = new Promise<T>((res) => (resolve = res))
-  return { promise, resolve }
-}
-
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))

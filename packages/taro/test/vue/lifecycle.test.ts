@@ -2,17 +2,17 @@ import { waitFor } from '@testing-library/dom'
 import { mount } from '@vue/test-utils'
 import { defineComponent, h, nextTick } from 'vue'
 import {
+  GroupGate,
+  GroupName,
   provideGroupContext,
   useGroupEnterInfo,
   useGroupRequest,
   useGroupTicket,
   useOpenGid,
-  type GroupResolver,
-  type ResolvedGroup,
 } from '@opengid/taro/vue'
-import { GroupGate, GroupName } from '@opengid/taro/vue'
 import { createSimulatedBridge, createSimulatedResolver } from '@opengid/taro/testing'
-import { deferred, mountInGroup, Shown, shown, sleep } from './helpers'
+import { deferred, heldResolver } from '../deferred'
+import { mountInGroup, Shown, shown, sleep } from './helpers'
 
 it('runs prepare (login) before the bridge call, and shows the group', async () => {
   const bridge = createSimulatedBridge()
@@ -63,14 +63,7 @@ it('after unmount, an answer already on its way reaches nothing: no update, no c
   const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined)
   const warnings = jest.spyOn(console, 'warn').mockImplementation(() => undefined)
   const bridge = createSimulatedBridge()
-  const answer = deferred<ResolvedGroup>()
-  let signal: AbortSignal | undefined
-  const resolver: GroupResolver<unknown> = {
-    resolve(_, ctx) {
-      signal = ctx.signal
-      return answer.promise
-    },
-  }
+  const held = heldResolver()
   const onResolved = jest.fn()
   let renders = 0
   const Counting = defineComponent({
@@ -82,14 +75,14 @@ it('after unmount, an answer already on its way reaches nothing: no update, no c
       }
     },
   })
-  const wrapper = mountInGroup(() => h(Counting), { bridge, resolver, onResolved })
-  await waitFor(() => expect(signal).toBeDefined())
+  const wrapper = mountInGroup(() => h(Counting), { bridge, resolver: held.resolver, onResolved })
+  await waitFor(() => expect(held.signal).toBeDefined())
   const rendersAtUnmount = renders
   wrapper.unmount()
   await sleep(10)
   // The abandoned request is told to stop, and its late answer goes nowhere.
-  expect(signal?.aborted).toBe(true)
-  answer.resolve({ opengid: 'G_LATE' })
+  expect(held.signal?.aborted).toBe(true)
+  held.answer.resolve({ opengid: 'G_LATE' })
   bridge.show({ opengid: 'G_AFTER', shareTicket: 'X' })
   await sleep(10)
   expect(renders).toBe(rendersAtUnmount)
