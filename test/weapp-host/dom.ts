@@ -7,11 +7,8 @@ import { JSDOM } from 'jsdom'
  */
 const names = ['window', 'document', 'Event', 'CustomEvent', 'TouchEvent', 'Touch'] as const
 
-export function installDom(): void {
-  const scope = globalThis as Record<string, unknown>
-  if (scope.document) return
+const scope = globalThis as Record<string, unknown>
+if (!scope.document) {
   const { window } = new JSDOM('<!doctype html><html><head></head><body></body></html>')
   for (const name of names) scope[name] = name === 'window' ? window : window[name as keyof typeof window]
 }
-
-installDom()

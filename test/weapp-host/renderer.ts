@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks'
 import { load, render } from 'miniprogram-simulate'
 import type { WeappBundle } from './bundle'
 import type { Definition, Registry } from './registry'
-import type { Sandbox } from './sandbox'
+import { wechatPath, type Sandbox } from './sandbox'
 import type { Template } from './templates'
 
 /** A page as WeChat makes one: the definition's methods and fields on the rendered component, with its data and setData. */
@@ -53,7 +53,7 @@ export function renderPage({ bundle, sandbox, registry, route, onSetData, later 
   const usedBy = (owner: string): Record<string, string> => {
     const { usingComponents = {} } = bundle.json<{ usingComponents?: Record<string, string> }>(`${owner}.json`)
     return Object.fromEntries(
-      Object.entries(usingComponents).map(([tag, request]) => [tag, loadComponent(resolve(owner, request))]),
+      Object.entries(usingComponents).map(([tag, request]) => [tag, loadComponent(wechatPath(owner, request))]),
     )
   }
   const loadComponent = (file: string): string => {
@@ -114,11 +114,6 @@ export function renderPage({ bundle, sandbox, registry, route, onSetData, later 
 }
 
 const serialised = <T>(value: T): T => (value === undefined ? value : JSON.parse(JSON.stringify(value)))
-
-/** WeChat resolves a component path against the using file's folder, or the root for '/…'. */
-function resolve(owner: string, request: string): string {
-  return request.startsWith('/') ? request.slice(1) : path.posix.join(path.posix.dirname(owner), request)
-}
 
 function definitionOf(
   definition: Definition,

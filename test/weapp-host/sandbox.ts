@@ -29,9 +29,14 @@ export function createSandbox(bundle: WeappBundle, globals: Record<string, unkno
   return { require: (request, from = '') => load(resolve(bundle, from, request)) }
 }
 
-/** WeChat resolves a path relative to the requiring file, or to the root when it starts with '/'; '.js' may be left out. */
+/** WeChat resolves a path (a require, a component of usingComponents) against the using file's folder, or the root for '/…'. */
+export function wechatPath(from: string, request: string): string {
+  return request.startsWith('/') ? request.slice(1) : path.posix.join(path.posix.dirname(from), request)
+}
+
+/** A required file as WeChat finds it; '.js' may be left out. */
 function resolve(bundle: WeappBundle, from: string, request: string): string {
-  const file = request.startsWith('/') ? request.slice(1) : path.posix.join(path.posix.dirname(from), request)
+  const file = wechatPath(from, request)
   if (bundle.has(file)) return file
   if (bundle.has(`${file}.js`)) return `${file}.js`
   throw new Error(`${from || 'The host'} requires '${request}', which is not in the weapp build`)
