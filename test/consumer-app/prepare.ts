@@ -1,8 +1,9 @@
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { READMES, readmeBlocks } from '../../scripts/readmeBlocks'
-import { ROOT, run, taroBuild } from '../../scripts/taroBuild'
+import { run, taroBuild } from '../../scripts/taroBuild'
+import { clearApp, installApp, installFromTarball } from '../support/packedApp'
 
 /**
  * A fresh Taro 4.2.1 React + TypeScript app, as a user makes one: the CLI template's
@@ -14,19 +15,6 @@ import { ROOT, run, taroBuild } from '../../scripts/taroBuild'
 export const APP_DIR = path.join(tmpdir(), 'opengid-consumer-app')
 const TEMPLATE = path.join(__dirname, 'template')
 const PACKAGES = ['taro', 'server'] as const
-
-const npm = (args: string[], cwd: string) => run('npm', args, { cwd })
-
-/** Packs a workspace package (its dist must be built) into the app's vendor/ folder. */
-async function pack(pkg: (typeof PACKAGES)[number], vendor: string): Promise<[string, string]> {
-  const dir = path.join(ROOT, 'packages', pkg)
-  const { name, version } = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'))
-  await npm(['pack', '--pack-destination', vendor], dir)
-  // npm names a scoped package's tarball without the '@' and with '-' for '/'.
-  const tarball = `${name.slice(1).replace('/', '-')}-${version}.tgz`
-  if (!existsSync(path.join(vendor, tarball))) throw new Error(`npm pack did not write ${tarball}`)
-  return [name, `file:./vendor/${tarball}`]
-}
 
 /** The README's React blocks that name a file of the app (```tsx title="src/app.tsx"). */
 function pasteQuickstart() {
@@ -44,24 +32,14 @@ function pasteQuickstart() {
  * (dist/weapp, dist/h5). The packages' dist must be built first (`npm run build`).
  */
 export async function prepareConsumerApp(log: (line: string) => void = console.log): Promise<void> {
-  // The installed tree is kept between runs (installs are then quick); everything else is new.
-  for (const entry of ['src', 'config', 'types', 'dist', 'vendor', 'package-lock.json', 'node_modules/@opengid']) {
-    rmSync(path.join(APP_DIR, entry), { recursive: true, force: true })
-  }
-  mkdirSync(path.join(APP_DIR, 'vendor'), { recursive: true })
+  clearApp(APP_DIR)
   cpSync(TEMPLATE, APP_DIR, { recursive: true })
   pasteQuickstart()
 
   log('consumer app: npm pack')
-  const manifest = JSON.parse(readFileSync(path.join(APP_DIR, 'package.json'), 'utf8'))
-  for (const pkg of PACKAGES) {
-    const [name, spec] = await pack(pkg, path.join(APP_DIR, 'vendor'))
-    manifest.dependencies[name] = spec
-  }
-  writeFileSync(path.join(APP_DIR, 'package.json'), JSON.stringify(manifest, null, 2) + '\n')
-
+  for (const pkg of PACKAGES) await installFromTarball(APP_DIR, pkg)
   log(`consumer app: npm install in ${APP_DIR}`)
-  await npm(['install', '--prefer-offline', '--no-audit', '--no-fund'], APP_DIR)
+  await installApp(APP_DIR)
   log('consumer app: tsc --noEmit (strict)')
   await run(process.execPath, [require.resolve('typescript/bin/tsc', { paths: [APP_DIR] }), '--noEmit'], {
     cwd: APP_DIR,
