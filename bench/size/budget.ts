@@ -6,7 +6,8 @@ import type { BundleSize, EntryName } from './bundleSize'
  * docs/PERFORMANCE.md.
  */
 export const GZIP_BUDGETS: Record<EntryName, number> = {
-  core: 4096,
+  // 4,096 until resolving inside WeChat's chat tool (issue 12) went into the plan, the bridge and the store.
+  core: 4224,
   // 4,608 until the warm path and group tickets (issue 10) went into httpResolver and the store.
   full: 5120,
 }

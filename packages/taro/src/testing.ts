@@ -10,4 +10,4 @@ export {
   type SimulatedResolver,
   type SimulatedResolverOptions,
 } from './testing/simulatedResolver'
-export { memoryWeChat, type SimulatedGroup, type SimulatedWeChat } from './testing/memoryWeChat'
+export { memoryWeChat, SIMULATED_GROUP_OPENID, type SimulatedGroup, type SimulatedWeChat } from './testing/memoryWeChat'

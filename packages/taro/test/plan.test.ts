@@ -1,9 +1,12 @@
-import { DEFAULT_GROUP_SCENES, planEntry } from '../src/core/plan'
+import { DEFAULT_GROUP_SCENES, entryKey, planEntry } from '../src/core/plan'
 import { compareVersion } from '../src/core/version'
+import type { GroupEnterSource } from '../src/core/types'
 
-const env = (sdkVersion: string | undefined, apis = { getGroupEnterInfo: true, getShareInfo: true }) => ({
+type Apis = Partial<Record<GroupEnterSource, boolean>>
+const env = (sdkVersion: string | undefined, apis: Apis = { getGroupEnterInfo: true, getShareInfo: true }) => ({
   sdkVersion: () => sdkVersion,
-  has: (api: 'getGroupEnterInfo' | 'getShareInfo') => apis[api],
+  has: (api: GroupEnterSource) => !!apis[api],
+  getChatToolInfo: apis.getChatToolInfo ? () => Promise.reject(new Error('not called by planEntry')) : undefined,
 })
 const config = { scenes: DEFAULT_GROUP_SCENES }
 
@@ -46,4 +49,34 @@ it('counts single-chat launches only with allowSingleChat, from base library 3.7
 it('honours a custom scene list', () => {
   expect(planEntry({ scene: 1096 }, env('3.5.0'), { scenes: [1096] })).toBe('getGroupEnterInfo')
   expect(planEntry({ scene: 1008 }, env('3.5.0'), { scenes: [1096] })).toBe('none')
+})
+
+describe('inside the chat tool', () => {
+  const weapp = { getGroupEnterInfo: true, getShareInfo: true, getChatToolInfo: true }
+  const chatTool = { scene: 1008, chatType: 3, apiCategory: 'chatTool' }
+
+  it.each`
+    why                                         | sdk          | options                                                 | apis                           | mode          | expected
+    ${"WeChat's apiCategory says so"}           | ${'3.8.0'}   | ${chatTool}                                             | ${weapp}                       | ${undefined}  | ${'getChatToolInfo'}
+    ${'the provider says so (an in-app entry)'} | ${'3.8.0'}   | ${{ scene: 1001 }}                                      | ${weapp}                       | ${'chatTool'} | ${'getChatToolInfo'}
+    ${'the scene list does not matter'}         | ${'3.8.0'}   | ${{ scene: 1089, apiCategory: 'chatTool' }}             | ${weapp}                       | ${undefined}  | ${'getChatToolInfo'}
+    ${'an unknown base library'}                | ${undefined} | ${chatTool}                                             | ${weapp}                       | ${undefined}  | ${'getChatToolInfo'}
+    ${'base library 3.7.7'}                     | ${'3.7.7'}   | ${chatTool}                                             | ${weapp}                       | ${undefined}  | ${'unsupported'}
+    ${'a bridge without getChatToolInfo'}       | ${'3.8.0'}   | ${chatTool}                                             | ${{ getGroupEnterInfo: true }} | ${undefined}  | ${'unsupported'}
+    ${'H5: no group API at all'}                | ${'3.8.0'}   | ${chatTool}                                             | ${{}}                          | ${'chatTool'} | ${'unsupported'}
+    ${'a single chat'}                          | ${'3.8.0'}   | ${{ ...chatTool, chatType: 1 }}                         | ${weapp}                       | ${undefined}  | ${'none'}
+    ${'another apiCategory'}                    | ${'3.8.0'}   | ${{ scene: 1008, chatType: 3, apiCategory: 'default' }} | ${weapp}                       | ${undefined}  | ${'getGroupEnterInfo'}
+  `('$why → $expected', ({ sdk, options, apis, mode, expected }) => {
+    expect(planEntry(options, env(sdk, apis), { ...config, mode })).toBe(expected)
+  })
+
+  it('a single chat goes to getChatToolInfo with allowSingleChat', () => {
+    expect(planEntry({ ...chatTool, chatType: 2 }, env('3.8.0', weapp), { ...config, allowSingleChat: true })).toBe(
+      'getChatToolInfo',
+    )
+  })
+
+  it('entering the chat tool with the same scene and chat is a new entry', () => {
+    expect(entryKey(chatTool)).not.toBe(entryKey({ ...chatTool, apiCategory: 'default' }))
+  })
 })

@@ -49,7 +49,7 @@ export const customResolver: GroupResolver<{ token: string }> = {
   prepare: async () => ({ token: 't' }),
   resolve: async (payload, { prepared }) => {
     assertType<Equal<typeof prepared, { token: string }>>()
-    assertType<Equal<typeof payload.source, 'getGroupEnterInfo' | 'getShareInfo'>>()
+    assertType<Equal<typeof payload.source, 'getGroupEnterInfo' | 'getShareInfo' | 'getChatToolInfo'>>()
     return { opengid: prepared.token }
   },
 }
@@ -60,7 +60,7 @@ httpResolver({})
 export function narrowing(state: GroupEnterState) {
   if (state.status === 'resolved') {
     assertType<Equal<typeof state.opengid, string>>()
-    assertType<Equal<typeof state.source, 'getGroupEnterInfo' | 'getShareInfo'>>()
+    assertType<Equal<typeof state.source, 'getGroupEnterInfo' | 'getShareInfo' | 'getChatToolInfo'>>()
   }
   if (state.status === 'error') assertType<Equal<typeof state.error, GroupEnterError>>()
   if (state.status === 'loading') assertType<Equal<typeof state.opengid, undefined>>()

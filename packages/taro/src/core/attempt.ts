@@ -54,9 +54,12 @@ export async function runAttempt(
 }
 
 function fetchPayload({ bridge, api, shareTicket, enterInfoOptions }: AttemptContext): Promise<GroupEnterPayload> {
+  // plan.ts picks getShareInfo only with a shareTicket, getChatToolInfo only on a bridge that has it.
   return api === 'getShareInfo'
     ? bridge.getShareInfo(shareTicket as string)
-    : bridge.getGroupEnterInfo(enterInfoOptions)
+    : api === 'getChatToolInfo'
+      ? bridge.getChatToolInfo!()
+      : bridge.getGroupEnterInfo(enterInfoOptions)
 }
 
 /** Kit errors and aborts pass as they are; anything else came from code the kit does not own. */

@@ -13,11 +13,17 @@ export const MIN_SDK = {
   groupTool: '2.10.4',
   groupEnterInfo: '2.17.3',
   singleChat: '3.7.8',
+  chatTool: '3.7.8',
 } as const
+
+/** `apiCategory` inside WeChat's chat tool, and the provider's `mode` there. */
+export const CHAT_TOOL = 'chatTool'
 
 export interface PlanOptions {
   scenes: readonly number[]
   allowSingleChat?: boolean
+  /** The provider sits in the chat tool's pages: the room is the launch, whatever the options say. */
+  mode?: typeof CHAT_TOOL
 }
 
 /** A non-empty string: what every id, code and payload field must be. */
@@ -34,19 +40,25 @@ const has = (list: readonly number[], value: number | undefined) => list.indexOf
  */
 export function planEntry(
   options: EnterOptions | undefined,
-  bridge: Pick<GroupBridge, 'sdkVersion' | 'has'>,
+  bridge: Pick<GroupBridge, 'sdkVersion' | 'has' | 'getChatToolInfo'>,
   config: PlanOptions,
 ): EntryPlan {
+  const { scene, chatType, shareTicket, apiCategory } = options || {}
+  // An unknown version (some hosts do not report one) gets the modern API when it exists.
+  const from = (minimum: string, sdk = bridge.sdkVersion()) => sdk === undefined || atLeast(sdk, minimum)
+  const single = has(SINGLE_CHAT_TYPES, chatType)
+  // Inside the chat tool the chat is the launch: WeChat says so in the enter options, or the provider's mode does.
+  if (apiCategory === CHAT_TOOL || config.mode === CHAT_TOOL) {
+    if (!bridge.getChatToolInfo || !bridge.has('getChatToolInfo')) return 'unsupported'
+    // A single chat names no group, and the server answers no group for it (see allowSingleChat).
+    if (single && !config.allowSingleChat) return 'none'
+    return from(MIN_SDK.chatTool) ? 'getChatToolInfo' : 'unsupported'
+  }
   // H5, alipay, tt...: nothing here can ever give group info, whatever the launch says.
   if (!bridge.has('getGroupEnterInfo') && !bridge.has('getShareInfo')) return 'unsupported'
-  const { scene, chatType, shareTicket } = options || {}
   const isGroup = has(config.scenes, scene) || has(GROUP_CHAT_TYPES, chatType)
-  const isSingleChat = !isGroup && !!config.allowSingleChat && has(SINGLE_CHAT_TYPES, chatType)
+  const isSingleChat = !isGroup && !!config.allowSingleChat && single
   if (!isGroup && !isSingleChat) return 'none'
-
-  const sdk = bridge.sdkVersion()
-  // An unknown version (some hosts do not report one) gets the modern API when it exists.
-  const from = (minimum: string) => sdk === undefined || atLeast(sdk, minimum)
   const enterInfoCovers =
     bridge.has('getGroupEnterInfo') &&
     (isSingleChat
@@ -59,5 +71,5 @@ export function planEntry(
 /** Two launches are the same group entry when these match; anything else is a new entry. */
 export function entryKey(options: EnterOptions | undefined): string {
   const o = options || {}
-  return [o.scene, o.shareTicket, o.chatType].join('|')
+  return [o.scene, o.shareTicket, o.chatType, o.apiCategory].join('|')
 }

@@ -1,7 +1,7 @@
 import { createAborter, type Aborter } from './abort'
 import { ABORTED, runAttempt, withTimeout } from './attempt'
 import { GroupEnterError, errMsgOf, isGroupEnterError } from './GroupEnterError'
-import { DEFAULT_GROUP_SCENES, entryKey, planEntry, type EntryPlan } from './plan'
+import { DEFAULT_GROUP_SCENES, entryKey, planEntry, type EntryPlan, type PlanOptions } from './plan'
 import { retryAgain } from './retry'
 import { singleFlightLogin } from './singleFlightLogin'
 import type { EnterOptions, GroupBridge, GroupEnterSource, GroupEnterState, GroupResolver } from './types'
@@ -19,6 +19,11 @@ export interface GroupEnterStoreOptions {
   retry?: number
   needGroupOpenID?: boolean
   allowSingleChat?: boolean
+  /**
+   * `'chatTool'` on a provider in the chat tool's pages: resolve through getChatToolInfo
+   * even when the enter options do not say so (the app entered the chat tool itself).
+   */
+  mode?: PlanOptions['mode']
   onResolved?(state: GroupEnterState): void
   onError?(error: GroupEnterError): void
 }
@@ -64,7 +69,11 @@ export function createGroupEnterStore(options: GroupEnterStoreOptions): GroupEnt
   // A login in flight is joined, never doubled: a late login would rotate the session
   // key that a newer entry's data is encrypted with.
   const bridge = singleFlightLogin(options.bridge)
-  const planOptions = { scenes: options.scenes || DEFAULT_GROUP_SCENES, allowSingleChat: options.allowSingleChat }
+  const planOptions = {
+    scenes: options.scenes || DEFAULT_GROUP_SCENES,
+    allowSingleChat: options.allowSingleChat,
+    mode: options.mode,
+  }
   const listeners = new Set<() => void>()
   let current: Entry | undefined
   let unsubscribe: (() => void) | undefined

@@ -55,6 +55,8 @@ export interface EnterOptions {
   chatType?: number
   query?: Record<string, string | undefined>
   path?: string
+  /** `'chatTool'` when WeChat opened the app as a chat tool (base library 2.20.0+ reports it). */
+  apiCategory?: string
 }
 
 /** What a resolver answers: the group, and the ticket when the server signs one. */
@@ -95,6 +97,8 @@ export interface GroupBridge {
   has(api: GroupEnterSource): boolean
   getGroupEnterInfo(options: GroupEnterInfoOptions): Promise<GroupEnterPayload>
   getShareInfo(shareTicket: string): Promise<GroupEnterPayload>
+  /** Inside the chat tool (base library 3.7.8+). Without it, a chat tool launch is `unsupported`. */
+  getChatToolInfo?(): Promise<GroupEnterPayload>
   login(): Promise<{ code: string }>
 }
 

@@ -11,11 +11,11 @@ export type ChatType = 1 | 2 | 3 | 4
 export const isChatType = (value: unknown): value is ChatType =>
   value === 1 || value === 2 || value === 3 || value === 4
 
-/** Which client API produced the encrypted data. */
-export type GroupEnterSource = 'getGroupEnterInfo' | 'getShareInfo'
+/** Which client API produced the encrypted data; `getChatToolInfo` inside WeChat's chat tool. */
+export type GroupEnterSource = 'getGroupEnterInfo' | 'getShareInfo' | 'getChatToolInfo'
 
 export const isGroupEnterSource = (value: unknown): value is GroupEnterSource =>
-  value === 'getGroupEnterInfo' || value === 'getShareInfo'
+  value === 'getGroupEnterInfo' || value === 'getShareInfo' || value === 'getChatToolInfo'
 
 /** Who the request says the user is: a fresh login's code to exchange, or a server session to look up. */
 export type Credentials = { code: string; session?: undefined } | { session: string; code?: undefined }

@@ -3,7 +3,7 @@ import { isText } from '../core/plan'
 import type { GroupEnterState } from '../core/types'
 import type { ChatType } from '../core/wire'
 import { chatToolApi, type ChatToolApiName } from './taroApis'
-import { call } from './taroBridge'
+import { call, getChatToolInfo as chatToolPayload } from './taroBridge'
 
 // Typed, promise-returning forms of WeChat's chat tool APIs (base library 3.7.8+; see
 // docs/platform-facts.md), which Taro 4.2's types lack. A host without the API (H5,
@@ -62,10 +62,9 @@ export function openChatTool(options: OpenChatToolOptions): Promise<void> {
 
 /** Inside the chat tool: the room's data, encrypted (opengid or open_single_roomid, group_openid, chat_type). */
 export function getChatToolInfo(): Promise<ChatToolPayload> {
-  return run<Partial<ChatToolPayload>>('getChatToolInfo', {}).then(({ encryptedData, iv, cloudID }) => {
-    if (!isText(encryptedData) || !isText(iv)) throw new TypeError('getChatToolInfo answered without encrypted data')
-    return isText(cloudID) ? { encryptedData, iv, cloudID } : { encryptedData, iv }
-  })
+  return chatToolPayload().then(({ encryptedData, iv, cloudID }) =>
+    cloudID === undefined ? { encryptedData, iv } : { encryptedData, iv, cloudID },
+  )
 }
 
 /**

@@ -28,6 +28,8 @@ const members = {
   getSystemInfoSync: () => Taro.getSystemInfoSync,
   getGroupEnterInfo: () => Taro.getGroupEnterInfo,
   getShareInfo: () => Taro.getShareInfo,
+  // Read in the chat tool, where the kit resolves through it (see taroBridge).
+  getChatToolInfo: () => (Taro as ChatToolHost).getChatToolInfo,
   login: () => Taro.login,
   request: () => Taro.request,
   getEnv: () => Taro.getEnv,
@@ -48,12 +50,11 @@ interface ChatToolHost {
 }
 
 /**
- * The chat tool's APIs, read like `members` (plain `Taro.name` reads for the H5 transform),
- * in a table of their own: an app that never calls them ships none of this.
+ * The chat tool's other APIs, read like `members` (plain `Taro.name` reads for the H5
+ * transform), in a table of their own: an app that never calls them ships none of this.
  */
 const chatToolMembers = {
   openChatTool: () => (Taro as ChatToolHost).openChatTool,
-  getChatToolInfo: () => (Taro as ChatToolHost).getChatToolInfo,
   selectGroupMembers: () => (Taro as ChatToolHost).selectGroupMembers,
   notifyGroupMembers: () => (Taro as ChatToolHost).notifyGroupMembers,
   shareAppMessageToGroup: () => (Taro as ChatToolHost).shareAppMessageToGroup,

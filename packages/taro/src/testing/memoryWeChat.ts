@@ -14,6 +14,9 @@ export interface SimulatedWeChat {
   ): Promise<{ encryptedData: string; iv: string; cloudID?: string }>
 }
 
+/** The user's id in a chat when the test names none: inside the chat tool WeChat always gives one. */
+export const SIMULATED_GROUP_OPENID = 'GOP_SIMULATED'
+
 /** Marks payloads sealed by `memoryWeChat` so the simulated resolver can tell them from real ones. */
 const PREFIX = 'opengid-simulated:'
 
@@ -26,7 +29,11 @@ export function memoryWeChat(): SimulatedWeChat {
   return {
     login: async () => `simulated-code-${++logins}`,
     checkSession: async () => logins > 0,
-    encrypt: async (group) => ({ encryptedData: PREFIX + encodeURIComponent(JSON.stringify(group)), iv: 'simulated' }),
+    encrypt: async (group, source) => {
+      const sealed =
+        source === 'getChatToolInfo' && !group.groupOpenid ? { ...group, groupOpenid: SIMULATED_GROUP_OPENID } : group
+      return { encryptedData: PREFIX + encodeURIComponent(JSON.stringify(sealed)), iv: 'simulated' }
+    },
   }
 }
 

@@ -14,7 +14,9 @@ export interface SimulatedClient {
   /** The group the client was opened from. Default 'G_SIMULATED'. */
   opengid?: string
   group?: Omit<SimulatedGroup, 'opengid'>
-  /** Which group APIs the host has. Default: both. */
+  /** `'chatTool'`: WeChat opened the app as the chat's chat tool, so the kit calls getChatToolInfo. */
+  apiCategory?: string
+  /** Which group APIs the host has. Default: all three. */
   apis?: Partial<Record<GroupEnterSource, boolean>>
   /** Make the group API fail as WeChat does, e.g. `{ errCode: 65206 }`. */
   fail?: { errCode?: number; errMsg?: string }
@@ -33,6 +35,7 @@ export type SimulatedCall =
   | { api: 'checkSession' }
   | { api: 'getGroupEnterInfo'; options: Record<string, unknown> }
   | { api: 'getShareInfo'; shareTicket: string }
+  | { api: 'getChatToolInfo' }
 
 export interface SimulatedBridge extends GroupBridge {
   /** Every login and group API call, in order. */
@@ -79,6 +82,7 @@ export function createSimulatedBridge(initial: SimulatedClient = {}): SimulatedB
     shareTicket: client.shareTicket,
     query: {},
     path: 'pages/index/index',
+    apiCategory: client.apiCategory,
   })
 
   async function groupData(api: GroupEnterSource): Promise<GroupEnterPayload> {
@@ -123,6 +127,10 @@ export function createSimulatedBridge(initial: SimulatedClient = {}): SimulatedB
     getShareInfo(shareTicket) {
       calls.push({ api: 'getShareInfo', shareTicket })
       return groupData('getShareInfo')
+    },
+    getChatToolInfo() {
+      calls.push({ api: 'getChatToolInfo' })
+      return groupData('getChatToolInfo')
     },
     async login() {
       calls.push({ api: 'login' })

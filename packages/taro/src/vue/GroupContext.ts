@@ -19,6 +19,7 @@ export const GroupContext = defineComponent({
     // Undefined when absent, as the store's own defaults expect (a Boolean prop is false otherwise).
     needGroupOpenID: { type: Boolean, default: undefined },
     allowSingleChat: { type: Boolean, default: undefined },
+    mode: String as PropType<GroupContextProps['mode']>,
     onResolved: Function as PropType<(state: GroupEnterState) => void>,
     onError: Function as PropType<(error: GroupEnterError) => void>,
   },

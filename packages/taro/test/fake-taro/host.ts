@@ -19,6 +19,8 @@ export interface HostConfig {
   getGroupEnterInfo: Answer
   getShareInfo: Answer
   login: Answer
+  /** The chat tool's, on weapp with base library 3.7.8+; absent (undefined on Taro) unless a test sets it. */
+  getChatToolInfo?: Answer
   request(options: Record<string, unknown>): Promise<{ statusCode: number; data: unknown }>
 }
 

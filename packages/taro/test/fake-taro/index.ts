@@ -68,6 +68,16 @@ function h5Stub(api: string, production: boolean): Fn {
   }
 }
 
+/** A callback API Taro does not promisify (the chat tool's): it answers through the callbacks only. */
+function callbackOnly(api: 'getChatToolInfo'): Fn | undefined {
+  const result = host[api]
+  if (mode !== 'weapp' || !result) return undefined
+  return (options = {}) => {
+    record(api, options)
+    answer(result, options)
+  }
+}
+
 function install() {
   for (const api of STUBBED) {
     if (mode === 'weapp' || (mode === 'missing' && api === 'login')) Taro[api] = promisified(api)
@@ -81,6 +91,7 @@ function install() {
   Taro.getSystemInfoSync = () => ({ SDKVersion: web ? undefined : host.sdkVersion })
   Taro.onAppShow = (cb: (options: unknown) => void) => void showListeners.add(cb)
   Taro.offAppShow = (cb: (options: unknown) => void) => void showListeners.delete(cb)
+  Taro.getChatToolInfo = callbackOnly('getChatToolInfo')
   Taro.request = (options: Record<string, unknown>) => {
     record('request', options)
     return host.request(options)
@@ -95,6 +106,7 @@ export function setMode(next: FakeMode): void {
 /** Changes what the host answers; unspecified parts keep their values. */
 export function configureHost(patch: Partial<HostConfig>): void {
   host = { ...host, ...patch }
+  if ('getChatToolInfo' in patch) Taro.getChatToolInfo = callbackOnly('getChatToolInfo')
 }
 
 /** The app is shown again with these options, as `wx.onAppShow` listeners see it. */

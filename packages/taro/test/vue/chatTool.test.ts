@@ -1,8 +1,8 @@
 import Taro from '@tarojs/taro'
 import { waitFor } from '@testing-library/dom'
 import { defineComponent, h } from 'vue'
-import { useChatTool } from '@opengid/taro/vue'
-import { createSimulatedBridge, createSimulatedResolver } from '@opengid/taro/testing'
+import { useChatTool, useGroupEnterInfo } from '@opengid/taro/vue'
+import { createSimulatedBridge, createSimulatedResolver, SIMULATED_GROUP_OPENID } from '@opengid/taro/testing'
 import { mountInGroup } from './helpers'
 
 const host = Taro as unknown as Record<string, unknown>
@@ -28,4 +28,22 @@ it('useChatTool opens the chat tool in the chat the app came from, with no picke
   expect(opened).toEqual([])
   await waitFor(() => expect(open('packageChatTool/pages/index')).resolves.toBeUndefined())
   expect(opened).toEqual([{ url: 'packageChatTool/pages/index', roomid: 'G_WECOM', chatType: 4 }])
+})
+
+it('mode="chatTool" resolves the chat through getChatToolInfo: the member id comes with the group', async () => {
+  const Member = defineComponent({
+    setup() {
+      const member = useGroupEnterInfo((s) => (s.source ? `${s.source} ${s.opengid} ${s.groupOpenid}` : s.status))
+      return () => h('span', { 'data-testid': 'member' }, member.value)
+    },
+  })
+  // The app entered the chat tool itself: the launch options still say scene 1001.
+  const bridge = createSimulatedBridge({ scene: 1001, opengid: 'G_POLL' })
+  const resolver = createSimulatedResolver()
+  const wrapper = mountInGroup(() => h(Member), { bridge, resolver, mode: 'chatTool' })
+  await waitFor(() =>
+    expect(wrapper.get('[data-testid="member"]').text()).toBe(`getChatToolInfo G_POLL ${SIMULATED_GROUP_OPENID}`),
+  )
+  expect(bridge.calls.map((c) => c.api)).toEqual(['login', 'getChatToolInfo'])
+  expect(resolver.calls.map((c) => c.source)).toEqual(['getChatToolInfo'])
 })
