@@ -61,5 +61,5 @@ export function bodyFields(body: unknown): Record<string, unknown> {
 /** `source` as httpResolver sends it; the fake's group-enter-info endpoint takes it too. */
 export function optionalSource(value: unknown): GroupEnterSource | undefined {
   if (value === undefined || isGroupEnterSource(value)) return value
-  throw badInput("source must be 'getGroupEnterInfo' or 'getShareInfo' when present")
+  throw badInput("source must be 'getGroupEnterInfo', 'getShareInfo' or 'getChatToolInfo' when present")
 }

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { CloudGroupInfo } from '../cloud'
 import { sendJson } from '../nodeHandler'
@@ -8,7 +8,8 @@ import { encryptOpenData, type EncryptedOpenData } from './encryptOpenData'
 import { fakeAccessTokens } from './fakeAccessTokens'
 import { fakeActivities, type FakeActivity } from './fakeActivities'
 import { wechatError, type FakeAnswer } from './fakeAnswer'
-import { groupPayload, sourceOf, type FakeGroup } from './groupPayload'
+import { groupOpenidOf, openidOf } from './fakeIds'
+import { groupPayload, sourceOf, withMember, type FakeGroup } from './groupPayload'
 import { closeServer, listen } from './listen'
 import { requestPath } from './requestPath'
 
@@ -70,6 +71,8 @@ export interface FakeWeChat {
   checkSession(user: string): boolean
   /** The user whose openid (for this appId) this is, if the fake has met them. */
   userOf(openid: string): string | undefined
+  /** The user's group_openid in a chat (an opengid or open_single_roomid), as the chat tool's payload gives it. */
+  groupOpenid(user: string, chat: string): string
   /**
    * getGroupEnterInfo / getShareInfo for `user`: the group encrypted with the
    * user's current session key. A user who never logged in gets a key first,
@@ -138,8 +141,15 @@ export function createFakeWeChat(options: FakeWeChatOptions): FakeWeChat {
     codes.set(code, user)
     return code
   }
+  const groupOpenid = (user: string, chat: string) => groupOpenidOf(appId, user, chat)
   const encryptGroup = (user: string, group: FakeGroup): EncryptedOpenData =>
-    encryptOpenData(keyFor(user), groupPayload(group, appId))
+    encryptOpenData(
+      keyFor(user),
+      groupPayload(
+        withMember(group, (chat) => groupOpenid(user, chat)),
+        appId,
+      ),
+    )
 
   const jscode2session = (query: URLSearchParams): FakeAnswer => {
     if (query.get('appid') !== appId) return wechatError(40013)
@@ -205,6 +215,7 @@ export function createFakeWeChat(options: FakeWeChatOptions): FakeWeChat {
     sessionKey: (user) => sessionKeys.get(user),
     checkSession: (user) => loggedIn.has(user),
     userOf: (openid) => users.get(openid),
+    groupOpenid,
     encryptGroup,
     clientRequest(user, group) {
       const code = login(user)
@@ -243,9 +254,4 @@ async function jsonBody(req: IncomingMessage): Promise<unknown> {
   } catch {
     return undefined
   }
-}
-
-/** Stable per app and user, like a real openid, so logs stay readable across restarts. */
-function openidOf(appId: string, user: string): string {
-  return `o${createHash('sha256').update(`${appId}\n${user}`).digest('base64url').slice(0, 27)}`
 }

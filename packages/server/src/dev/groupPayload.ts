@@ -23,6 +23,15 @@ export function sourceOf(group: FakeGroup): GroupEnterSource {
   return group.source ?? 'getGroupEnterInfo'
 }
 
+/**
+ * Inside the chat tool WeChat always says who the user is in the chat: a group_openid
+ * the fake makes (see fakeIds.ts) when the test gives none.
+ */
+export function withMember(group: FakeGroup, memberId: (chat: string) => string): FakeGroup {
+  if (sourceOf(group) !== 'getChatToolInfo' || group.groupOpenid !== undefined) return group
+  return { ...group, groupOpenid: memberId(group.opengid || group.openSingleRoomid || '') }
+}
+
 /** The plaintext JSON WeChat would encrypt for this group entry. */
 export function groupPayload(group: FakeGroup, appId: string): Record<string, unknown> {
   const source = sourceOf(group)
