@@ -120,6 +120,46 @@ suite('the H5 demo in Debian chromium', () => {
     await bob.page.context().close()
   })
 
+  it('plays the chat tool: two members of one chat share a to-do list, each known by their group_openid', async () => {
+    const opengid = `G_TODO_${Date.now().toString(36)}`
+    const chat = `?mode=chatTool&opengid=${opengid}`
+    const aliceId = server.fake.groupOpenid('alice', opengid)
+    const bobId = server.fake.groupOpenid('bob', opengid)
+    expect(aliceId).not.toBe(bobId)
+
+    const alice = await visit(`${chat}&member=alice`)
+    expect(await alice.field('source')).toBe('getChatToolInfo')
+    expect(await alice.field('opengid')).toBe(opengid)
+    expect(alice.posts()).toBe(1)
+    await alice.page.getByText(`You are ${aliceId} in this chat.`).waitFor()
+    await alice.page.getByText('Nothing to do in this group yet.').waitFor()
+    await alice.page.locator('.todo-input input').fill('Book the room')
+    await alice.page.getByText('Add', { exact: true }).click()
+    await alice.page.getByText('Book the room — you').waitFor()
+
+    const bob = await visit(`${chat}&member=bob`)
+    await bob.page.getByText(`You are ${bobId} in this chat.`).waitFor()
+    await bob.page.getByText(`Book the room — ${aliceId}`).waitFor()
+    await bob.page.locator('.todo-input input').fill('Bring snacks')
+    await bob.page.getByText('Add', { exact: true }).click()
+    await bob.page.getByText('Bring snacks — you').waitFor()
+
+    await alice.page.reload()
+    await alice.page.getByText(`Bring snacks — ${bobId}`).waitFor()
+    expect(await alice.page.getByText('Book the room — you').count()).toBe(1)
+    mkdirSync(ARTIFACTS, { recursive: true })
+    await alice.page.screenshot({ path: path.join(ARTIFACTS, 'chat-tool-todos.png'), fullPage: true })
+    await alice.page.context().close()
+    await bob.page.context().close()
+  })
+
+  it('the chat tool on a base library below 3.7.8 is unsupported, with no login and no request', async () => {
+    const { page, posts, field } = await visit('?mode=chatTool&opengid=G_OLD&member=erin&sdk=3.7.0')
+    expect(await field('status')).toBe('unsupported')
+    expect(posts()).toBe(0)
+    await page.context().close()
+  })
+
   it('the check-in API trusts the ticket, not the URL: another group is 403, no ticket is 401', async () => {
     const { page, ticketHeader } = await visit('?scene=1008&opengid=G_MINE&chatType=3&user=carol')
     await page.getByText('Nobody has checked in to this group yet.').waitFor()

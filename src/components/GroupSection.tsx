@@ -1,10 +1,13 @@
 import { Button, Text, View } from '@tarojs/components'
-import { GroupGate, GroupName } from '@opengid/taro'
+import { GroupGate, GroupName, useGroupEnterInfo } from '@opengid/taro'
 import { CheckInList } from './CheckInList'
+import { GroupTodo } from './GroupTodo'
 import { describeError } from './describe'
 
 /** The group-scoped part of the page: only a resolved group gets past the gate. */
 export function GroupSection() {
+  // Inside the chat tool the group's feature is its to-do list; from a group card, the check-in.
+  const inChatTool = useGroupEnterInfo((state) => state.source === 'getChatToolInfo')
   return (
     <GroupGate
       fallback={<Text className='note'>Loading the group…</Text>}
@@ -27,7 +30,7 @@ export function GroupSection() {
       {(opengid) => (
         <View className='group'>
           <GroupName fallback={<Text className='group-name'>Group {opengid}</Text>} />
-          <CheckInList key={opengid} opengid={opengid} />
+          {inChatTool ? <GroupTodo key={opengid} opengid={opengid} /> : <CheckInList key={opengid} opengid={opengid} />}
         </View>
       )}
     </GroupGate>

@@ -1,18 +1,12 @@
-import { createNodeHandler, verifyGroupTicket } from '@opengid/server'
-import { APP_ID, CREDENTIALS, TICKET_SECRET, newUser, secretsOf, servedFake } from './support/fixtures'
+import { verifyGroupTicket } from '@opengid/server'
+import { APP_ID, TICKET_SECRET, newUser, secretsOf, servedHandler } from './support/fixtures'
 import { postJson } from './support/http'
-import { serve, type Served } from './support/serve'
 
 // getChatToolInfo's data decrypts through the same endpoint as getGroupEnterInfo's: the
 // chat's opengid, its chat_type and the user's group_openid, which the ticket carries.
 
-const wechat = servedFake()
-const { fake } = wechat
-let api: Served
-beforeAll(async () => {
-  api = await serve(createNodeHandler({ ...CREDENTIALS, endpoint: wechat.url }))
-})
-afterAll(() => api.close())
+const api = servedHandler()
+const { fake } = api
 
 const inChatTool = (user: string, opengid: string, chatType: 3 | 4 = 3) =>
   postJson(api.url, fake.clientRequest(user, { opengid, chatType, source: 'getChatToolInfo' }))

@@ -1,16 +1,9 @@
 import { createCipheriv, randomBytes } from 'node:crypto'
 import fc from 'fast-check'
-import {
-  createNodeHandler,
-  decryptGroupInfo,
-  GROUP_ID_PATTERN,
-  OpenDataError,
-  verifyGroupTicket,
-} from '@opengid/server'
-import { APP_ID, CREDENTIALS, TICKET_SECRET, newUser, servedFake } from './support/fixtures'
+import { decryptGroupInfo, GROUP_ID_PATTERN, OpenDataError, verifyGroupTicket } from '@opengid/server'
+import { APP_ID, TICKET_SECRET, newUser, servedHandler } from './support/fixtures'
 import { postJson, type Answer } from './support/http'
 import { outcome } from './support/outcome'
-import { serve, type Served } from './support/serve'
 
 /**
  * The forgeries AES-CBC allows a client that knows its own plaintext (it does: the
@@ -26,14 +19,8 @@ const OPENGID = 'GxH3aBc9dEfGhIjKlMnOpQrStUvW'
 const PAYLOAD = { opengid: OPENGID, open_single_roomid: '', group_openid: '', chat_type: 3 }
 const PLAINTEXT = pkcs7(Buffer.from(JSON.stringify(PAYLOAD)))
 
-const wechat = servedFake()
-const { fake } = wechat
-let api: Served
-
-beforeAll(async () => {
-  api = await serve(createNodeHandler({ ...CREDENTIALS, endpoint: wechat.url }))
-})
-afterAll(() => api.close())
+const api = servedHandler()
+const { fake } = api
 
 function pkcs7(bytes: Buffer): Buffer {
   const pad = BLOCK - (bytes.length % BLOCK)

@@ -1,16 +1,17 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { setTimeout as delay } from 'node:timers/promises'
 import { nodeJsonPostHandler, sendJson, type NodeHandler } from '../nodeHandler'
-import { CHECKINS_PATH } from './checkins'
 import { readFakeGroupRequest, readUser } from './fakeGroupRequest'
 import type { FakeWeChat } from './fakeWeChat'
+import { GROUP_API_PATH, type GroupRoute } from './groupRoute'
 import { requestPath } from './requestPath'
 import { serveStatic } from './staticFiles'
 
 export interface DevRoutes {
   fake: FakeWeChat
   api: NodeHandler
-  checkins: (req: IncomingMessage, res: ServerResponse, rawOpengid: string) => void
+  /** The group features by name: `/api/groups/:opengid/:name`. */
+  features: ReadonlyMap<string, GroupRoute>
   staticRoot: string | undefined
   latencyMs: number
 }
@@ -19,6 +20,8 @@ export interface DevRoutes {
  *   POST /api/opengid                     the real createNodeHandler
  *   GET  /api/groups/:opengid/checkins    the group's check-ins, behind requireGroupTicket
  *   POST /api/groups/:opengid/checkins    check in as the ticket's user
+ *   GET  /api/groups/:opengid/todos       the chat's to-do list, behind requireGroupTicket
+ *   POST /api/groups/:opengid/todos       { text }: add one as the ticket's member (group_openid)
  *   GET  /sns/jscode2session              the fake WeChat (the handler reaches it over loopback HTTP)
  *        /cgi-bin/...                      the fake WeChat's access token and chat tool message APIs
  *   POST /__wechat/login                  { user } → { code }
@@ -29,7 +32,7 @@ export interface DevRoutes {
 export function devRoutes({
   fake,
   api,
-  checkins,
+  features,
   staticRoot,
   latencyMs,
 }: DevRoutes): (req: IncomingMessage, res: ServerResponse) => void {
@@ -59,8 +62,9 @@ export function devRoutes({
         return void groupEnterInfo(req, res)
     }
     if (pathname.startsWith('/cgi-bin/')) return fake.handler(req, res)
-    const group = CHECKINS_PATH.exec(pathname)
-    if (group !== null) return checkins(req, res, group[1])
+    const group = GROUP_API_PATH.exec(pathname)
+    const feature = group === null ? undefined : features.get(group[2])
+    if (group !== null && feature !== undefined) return feature(req, res, group[1])
     if (staticRoot !== undefined && (req.method === 'GET' || req.method === 'HEAD')) {
       return void serveStatic(staticRoot, req, res)
     }

@@ -4,7 +4,9 @@ import path from 'node:path'
 import { createNodeHandler } from '../nodeHandler'
 import { memorySessionStore } from '../sessions/memorySessionStore'
 import type { SessionStore } from '../sessions/sessionStore'
-import { checkinRoutes } from './checkins'
+import { checkins } from './checkins'
+import { groupRoute } from './groupRoute'
+import { todos } from './todos'
 import { devRoutes } from './devRoutes'
 import { createFakeWeChat, type FakeWeChat } from './fakeWeChat'
 import { closeServer, listen } from './listen'
@@ -62,7 +64,10 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     code2SessionLatencyMs: options.code2SessionLatencyMs,
   })
   const root = options.staticDir === undefined ? undefined : await staticRoot(path.resolve(options.staticDir))
-  const checkins = checkinRoutes({ appId, ticketSecret, fake })
+  const groups = { checkins: checkins(fake), todos: todos() }
+  const features = new Map(
+    Object.entries(groups).map(([name, feature]) => [name, groupRoute({ appId, ticketSecret }, feature)]),
+  )
   const server = createServer()
   const { url, port } = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1')
   // Attached only now because the API handler calls code2Session on this
@@ -74,6 +79,6 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     sessions: options.sessions ?? memorySessionStore(),
     endpoint: url,
   })
-  server.on('request', devRoutes({ fake, api, checkins, staticRoot: root, latencyMs: options.latencyMs ?? 0 }))
+  server.on('request', devRoutes({ fake, api, features, staticRoot: root, latencyMs: options.latencyMs ?? 0 }))
   return { url, port, fake, ticketSecret, close: () => closeServer(server) }
 }

@@ -1,5 +1,6 @@
+import { createNodeHandler } from '@opengid/server'
 import { createFakeWeChat, type FakeGroup, type FakeWeChat } from '@opengid/server/dev'
-import type { Served } from './serve'
+import { serve, type Served } from './serve'
 
 export const APP_ID = 'wx1234567890abcdef'
 export const SECRET = 'test-secret-0123456789abcdef'
@@ -29,6 +30,26 @@ export function servedFake(fake: FakeWeChat = makeFake()): { fake: FakeWeChat; r
       if (!served)
         throw new Error('servedFake(): the fake WeChat is not listening yet (use its url inside a hook or test)')
       return served.url
+    },
+  }
+}
+
+/**
+ * servedFake() and createNodeHandler with the suite's credentials in front of it, both
+ * on loopback from beforeAll to afterAll: `url` is the handler's.
+ */
+export function servedHandler(): { fake: FakeWeChat; readonly url: string } {
+  const wechat = servedFake()
+  let api: Served | undefined
+  beforeAll(async () => {
+    api = await serve(createNodeHandler({ ...CREDENTIALS, endpoint: wechat.url }))
+  })
+  afterAll(() => api?.close())
+  return {
+    fake: wechat.fake,
+    get url() {
+      if (!api) throw new Error('servedHandler(): not listening yet (use its url inside a hook or test)')
+      return api.url
     },
   }
 }

@@ -1,0 +1,43 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { errorAnswer } from '../httpAnswer'
+import { answerNodeRequest } from '../nodeHandler'
+import { requireGroupTicket, type WithGroupTicket } from '../ticket/requireGroupTicket'
+import type { TicketSecretOptions } from '../ticket/ticketSecrets'
+
+/** The demo's group APIs: `/api/groups/:opengid/:feature`. */
+export const GROUP_API_PATH = /^\/api\/groups\/([^/]+)\/([a-z]+)$/
+
+/** A request that passed the ticket check for the group its path names. */
+export type GroupRequest = IncomingMessage & { opengid: string } & WithGroupTicket
+
+/** One of the demo's group features: what GET and POST answer for the group the ticket vouches for. */
+export type GroupFeature = (req: GroupRequest, res: ServerResponse) => void
+
+/** A request to one group's feature, the opengid still URL-encoded as the path has it. */
+export type GroupRoute = (req: IncomingMessage, res: ServerResponse, rawOpengid: string) => void
+
+/**
+ * GET and POST only, the opengid decoded from the path, then requireGroupTicket: only
+ * a ticket for the group the path names reaches the feature. The path's opengid is
+ * never trusted by itself.
+ */
+export function groupRoute(options: TicketSecretOptions & { appId: string }, feature: GroupFeature): GroupRoute {
+  const guard = requireGroupTicket<IncomingMessage & { opengid: string }>({ ...options, group: (req) => req.opengid })
+  return (req, res, rawOpengid) => {
+    if (req.method !== 'GET' && req.method !== 'POST') {
+      return answerNodeRequest(
+        req,
+        res,
+        errorAnswer(405, 'METHOD_NOT_ALLOWED', 'use GET or POST', { Allow: 'GET, POST' }),
+      )
+    }
+    let opengid: string
+    try {
+      opengid = decodeURIComponent(rawOpengid)
+    } catch {
+      return answerNodeRequest(req, res, errorAnswer(400, 'BAD_INPUT', 'the group in the path is not URL-encoded text'))
+    }
+    const routed = Object.assign(req, { opengid })
+    void guard(routed, res, () => feature(routed as GroupRequest, res))
+  }
+}
