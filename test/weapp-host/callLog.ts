@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks'
 
 export interface LogEntry {
-  /** Milliseconds since the host started loading app.js. */
+  /** Milliseconds since the host started loading the app's code. */
   at: number
   /** A wx API ('login'), a lifecycle ('App.onLaunch', 'Page.onShow') or 'setData'. */
   name: string

@@ -7,7 +7,8 @@ import { renderPage } from './renderer'
 import { createSandbox } from './sandbox'
 import { createTimers } from './timers'
 import { waitFor } from './waitFor'
-import { createWx, type Latency } from './wx'
+import { createWx } from './wx'
+import type { Latency } from './wxClient'
 import { createHttpClient } from './wxRequest'
 
 export interface WeappHostOptions {
@@ -16,7 +17,7 @@ export interface WeappHostOptions {
   fake: FakeWeChat
   /** The dev server: every wx.request goes to its origin (see wxRequest.ts). */
   serverUrl: string
-  /** The launch. */
+  /** The launch, and the page it opens (`entry.page`). */
   entry: Entry
   /** Default 'weapp-user'. */
   user?: string
@@ -28,7 +29,7 @@ export interface WeappHostOptions {
 }
 
 export interface WeappHost {
-  /** Every wx call, lifecycle and setData, timed from when the host started loading app.js. */
+  /** Every wx call, lifecycle and setData, timed from when the host started loading the app's code. */
   readonly log: CallLog
   /** Every setData, with the texts drawn right after it, in order: what a user saw, frame by frame. */
   readonly renders: readonly Render[]
@@ -43,7 +44,7 @@ export interface WeappHost {
   waitForText(match: TextMatch, timeoutMs?: number): Promise<LogEntry>
   /** Resolves once the app has no timer pending and no request in flight: nothing more will happen by itself. */
   settled(timeoutMs?: number): Promise<void>
-  /** Hot start: the app goes to the background and is shown again from `entry`. */
+  /** Hot start: the app goes to the background and is shown again from `entry`, on the page it shows. */
   showApp(entry: Entry): void
   /** The phone's storage (wx.setStorageSync), for a next launch of the same install. */
   readonly storage: Map<string, unknown>
@@ -66,8 +67,11 @@ export interface Render {
 
 /**
  * Launches a compiled weapp the way WeChat does, in a sandbox of its own:
- * app.js, App.onLaunch and App.onShow, then the first page of app.json with
- * the components it uses, Page.onLoad, onShow and onReady.
+ * app.js, the page's subpackage entry file if it has one, App.onLaunch and
+ * App.onShow, then the page (`entry.page`, by default the first of app.json)
+ * with the components it uses, Page.onLoad, onShow and onReady. A page of an
+ * independent subpackage launches that subpackage alone: no app.js, so no App
+ * and no App lifecycles, and no file from outside it.
  */
 export function launchWeapp(options: WeappHostOptions): WeappHost {
   const { bundle } = options
@@ -76,7 +80,9 @@ export function launchWeapp(options: WeappHostOptions): WeappHost {
   const closed = new AbortController()
   const http = createHttpClient(options.serverUrl, closed.signal)
   const registry = createRegistry()
-  const route = bundle.json<{ pages: string[] }>('app.json').pages[0]
+  const route = options.entry.page ?? bundle.packages.firstPage
+  if (!bundle.has(`${route}.json`)) throw new Error(`No page ${route} in the weapp build`)
+  const launched = bundle.packages.of(route)
   const appShow = new Set<(options: EnterOptions) => void>()
   const appHide = new Set<() => void>()
   const storage = options.storage ?? new Map<string, unknown>()
@@ -97,22 +103,31 @@ export function launchWeapp(options: WeappHostOptions): WeappHost {
     timers,
     log,
   })
-  const sandbox = createSandbox(bundle, {
-    wx,
-    ...registry.globals,
-    // React's scheduler and Taro's nextTick; WeChat has no setImmediate or MessageChannel either.
-    setTimeout: timers.setTimeout,
-    clearTimeout: timers.clearTimeout,
-    // Taro's warnings and React's errors.
-    console,
-  })
-  const lifecycle = (owner: 'App' | 'Page', target: Definition, name: string, ...args: unknown[]) => {
+  const sandbox = createSandbox(
+    bundle,
+    {
+      wx,
+      ...registry.globals,
+      // React's scheduler and Taro's nextTick; WeChat has no setImmediate or MessageChannel either.
+      setTimeout: timers.setTimeout,
+      clearTimeout: timers.clearTimeout,
+      // Taro's warnings and React's errors.
+      console,
+    },
+    launched.independent ? launched.root : '',
+  )
+  const lifecycle = (owner: 'App' | 'Page', target: Definition | undefined, name: string, ...args: unknown[]) => {
+    if (!target) return
     log.record(`${owner}.${name}`, args[0])
     const fn = target[name]
     if (typeof fn === 'function') fn.apply(target, args)
   }
 
-  sandbox.require('app.js')
+  if (!launched.independent) {
+    sandbox.require('app.js')
+    if (!registry.app()) throw new Error('app.js did not call App()')
+  }
+  if (launched.entry) sandbox.require(launched.entry)
   const app = registry.app()
   const show = () => {
     lifecycle('App', app, 'onShow', current.options)
@@ -134,7 +149,15 @@ export function launchWeapp(options: WeappHostOptions): WeappHost {
   lifecycle('Page', page, 'onShow')
   lifecycle('Page', page, 'onReady')
 
-  const { texts } = view
+  // Thrown by the queries, not where the renderer notices: exparser catches what its lifetimes
+  // throw, and the frame log is written inside the app's own setData.
+  const unrefused = () => {
+    if (view.refused) throw new Error(view.refused)
+  }
+  const texts = () => {
+    unrefused()
+    return view.texts()
+  }
   return {
     log,
     renders,
@@ -143,13 +166,22 @@ export function launchWeapp(options: WeappHostOptions): WeappHost {
     },
     texts,
     findText: (match) => texts().find((text) => matches(text, match)),
-    tap: (match) => view.tap((text) => matches(text, match)),
+    tap(match) {
+      unrefused()
+      view.tap((text) => matches(text, match))
+    },
     waitForText: (match, timeoutMs) =>
-      waitFor(() => shownSince(renders, match), {
-        timeoutMs,
-        what: `a text matching ${String(match)}`,
-        state: () => JSON.stringify(texts()),
-      }),
+      waitFor(
+        () => {
+          unrefused()
+          return shownSince(renders, match)
+        },
+        {
+          timeoutMs,
+          what: `a text matching ${String(match)}`,
+          state: () => JSON.stringify(texts()),
+        },
+      ),
     settled: (timeoutMs) =>
       waitFor(() => (timers.pending === 0 && http.inFlight === 0 ? true : undefined), {
         timeoutMs,
@@ -158,6 +190,9 @@ export function launchWeapp(options: WeappHostOptions): WeappHost {
       }).then(() => undefined),
     storage,
     showApp(entry) {
+      if (entry.page !== undefined && entry.page !== route) {
+        throw new Error(`showApp: the app shows ${route}; this host plays no navigation to ${entry.page}`)
+      }
       lifecycle('App', app, 'onHide')
       appHide.forEach((listener) => listener())
       lifecycle('Page', page, 'onHide')

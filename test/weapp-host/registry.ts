@@ -7,10 +7,11 @@ export interface Registry {
     App(definition: Definition): void
     Page(definition: Definition): void
     Component(definition: Definition): void
-    getApp(): Definition | undefined
+    getApp(options?: { allowDefault?: boolean }): Definition | undefined
     getCurrentPages(): Definition[]
   }
-  app(): Definition
+  /** The App app.js registered; undefined in an independent subpackage, whose launch runs no app.js. */
+  app(): Definition | undefined
   /** The Page definition the file just loaded registered. */
   takePage(file: string): Definition
   /** The Component definition the file just loaded registered. */
@@ -21,6 +22,7 @@ export interface Registry {
 
 export function createRegistry(): Registry {
   let app: Definition | undefined
+  let fallback: Definition | undefined
   let page: Definition | undefined
   let component: Definition | undefined
   const pages: Definition[] = []
@@ -37,13 +39,13 @@ export function createRegistry(): Registry {
       Component(definition) {
         component = definition
       },
-      getApp: () => app,
+      // Before App() (an independent subpackage's launch), WeChat answers undefined, or an
+      // empty default App for allowDefault. This host never loads the main package later, so
+      // that default never merges into a real App.
+      getApp: (options) => app ?? (options?.allowDefault ? (fallback ??= {}) : undefined),
       getCurrentPages: () => [...pages],
     },
-    app() {
-      if (!app) throw new Error('app.js did not call App()')
-      return app
-    },
+    app: () => app,
     takePage(file) {
       if (!page) throw new Error(`${file} did not call Page()`)
       const taken = page

@@ -19,6 +19,8 @@ export interface PageView {
   readonly instance: PageInstance
   /** Every text node drawn, in document order. */
   texts(): string[]
+  /** Why what the page drew is not what WeChat would draw: set once it drew something this renderer does not play. */
+  readonly refused: string | undefined
   /** Taps the element that draws the first text matching: the tap bubbles to whatever handler WeChat would call. */
   tap(match: (text: string) => boolean): void
   /** Takes the page off the document. */
@@ -49,6 +51,7 @@ let launches = 0
 export function renderPage({ bundle, sandbox, registry, route, onSetData, later }: PageLoad): PageView {
   const prefix = `weapp${++launches}-`
   const ids = new Map<string, string>()
+  let refused: string | undefined
 
   const usedBy = (owner: string): Record<string, string> => {
     const { usingComponents = {} } = bundle.json<{ usingComponents?: Record<string, string> }>(`${owner}.json`)
@@ -59,17 +62,19 @@ export function renderPage({ bundle, sandbox, registry, route, onSetData, later 
   const loadComponent = (file: string): string => {
     const known = ids.get(file)
     if (known) return known
-    if (path.posix.basename(file) === 'custom-wrapper') {
-      throw new Error(
-        `${route} uses Taro's CustomWrapper, which this host does not render: its content was seen going stale under j-component (see test/weapp-host/README.md).`,
-      )
-    }
     const id = `${prefix}${file.replace(/\W/g, '-')}`
     // Before its own .json: Taro's comp uses itself.
     ids.set(file, id)
     const usingComponents = usedBy(file)
     sandbox.require(`${file}.js`)
-    load(definitionOf(registry.takeComponent(file), id, bundle.template(`${file}.wxml`), usingComponents))
+    let definition = registry.takeComponent(file)
+    // Refused once drawn, not when declared: an independent subpackage's comp.json declares it whatever its pages use.
+    if (path.posix.basename(file) === 'custom-wrapper') {
+      definition = refusedWhenCreated(definition, () => {
+        refused = `${route} draws Taro's CustomWrapper, which this host does not render: its content was seen going stale under j-component (see test/weapp-host/README.md).`
+      })
+    }
+    load(definitionOf(definition, id, bundle.template(`${file}.wxml`), usingComponents))
     return id
   }
 
@@ -102,6 +107,9 @@ export function renderPage({ bundle, sandbox, registry, route, onSetData, later 
   }
   return {
     instance,
+    get refused() {
+      return refused
+    },
     texts: () => textNodes().map((node) => node.nodeValue ?? ''),
     tap(match) {
       const node = textNodes().find((text) => match(text.nodeValue ?? ''))
@@ -111,6 +119,12 @@ export function renderPage({ bundle, sandbox, registry, route, onSetData, later 
     },
     close: () => view.detach(),
   }
+}
+
+/** The definition, calling `refuse` whenever the renderer creates one of its components. */
+function refusedWhenCreated(definition: Definition, refuse: () => void): Definition {
+  const lifetimes = (definition.lifetimes ?? {}) as Definition
+  return { ...definition, lifetimes: { ...lifetimes, created: refuse } }
 }
 
 const serialised = <T>(value: T): T => (value === undefined ? value : JSON.parse(JSON.stringify(value)))

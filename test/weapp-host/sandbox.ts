@@ -11,12 +11,19 @@ export interface Sandbox {
  * One app's JavaScript world: a fresh vm context holding only `globals`, so
  * each app gets its own webpack module registry, its own Taro runtime and
  * React, and nothing leaks into the test's realm or into the next app.
+ * `within`, an independent subpackage's root, confines it to that subpackage's
+ * files, as WeChat has downloaded nothing else when it runs one.
  */
-export function createSandbox(bundle: WeappBundle, globals: Record<string, unknown>): Sandbox {
+export function createSandbox(bundle: WeappBundle, globals: Record<string, unknown>, within = ''): Sandbox {
   const context = createContext({ ...globals })
   const modules = new Map<string, { exports: unknown }>()
 
   const load = (file: string): unknown => {
+    if (within !== '' && !file.startsWith(`${within}/`)) {
+      throw new Error(
+        `${file} is outside the independent subpackage ${within}, which WeChat runs without the rest of the build`,
+      )
+    }
     const loaded = modules.get(file)
     if (loaded) return loaded.exports
     const module = { exports: {} }
