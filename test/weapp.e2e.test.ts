@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { startDevServer, type DevServer } from '@opengid/server/dev'
@@ -40,7 +40,10 @@ afterAll(() => server?.close())
 afterEach(() => apps.splice(0).forEach((app) => app.close()))
 
 /** A fresh app instance: its own sandbox, module registry, Taro runtime and drawn page. */
-function launch(entry: Entry, options: { user?: string; storage?: Map<string, unknown>; from?: WeappBundle } = {}) {
+function launch(
+  entry: Entry,
+  options: { user?: string; storage?: Map<string, unknown>; from?: WeappBundle; sdkVersion?: string } = {},
+) {
   const app = launchWeapp({
     bundle: options.from ?? bundle,
     fake: server.fake,
@@ -162,6 +165,91 @@ test('a user who left the group (errCode 65206) is told so, with no retry offere
   expect(host.findText('Try again')).toBeUndefined()
   expect(host.log.count('getGroupEnterInfo')).toBe(1)
   expect(resolverPosts(host)).toBe(0)
+})
+
+describe("the chat tool: the independent subpackage app.json's chatTools names", () => {
+  const CHAT_TOOL_PAGE = 'packageChatTool/pages/todo/index'
+  const inChatTool = (opengid: string): Entry => ({
+    // WeChat's signal is apiCategory; the scene plays no part in the chat tool.
+    scene: 1001,
+    page: CHAT_TOOL_PAGE,
+    apiCategory: 'chatTool',
+    chatType: 3,
+    group: { opengid },
+  })
+
+  test('app.json declares it as WeChat asks: independent, Skyline, glass-easel, under 500 KB', () => {
+    const app = bundle.json<{ subPackages: unknown[]; chatTools: unknown[] }>('app.json')
+    expect(app.subPackages).toEqual([
+      {
+        root: 'packageChatTool',
+        pages: ['pages/todo/index'],
+        independent: true,
+        renderer: 'skyline',
+        componentFramework: 'glass-easel',
+      },
+    ])
+    expect(app.chatTools).toEqual([
+      expect.objectContaining({ root: 'packageChatTool', entryPagePath: 'pages/todo/index' }),
+    ])
+    const bytes = (dir: string): number =>
+      readdirSync(dir, { withFileTypes: true }).reduce(
+        (sum, item) =>
+          sum + (item.isDirectory() ? bytes(path.join(dir, item.name)) : statSync(path.join(dir, item.name)).size),
+        0,
+      )
+    expect(bytes(path.join(ROOT, 'dist/weapp/packageChatTool'))).toBeLessThanOrEqual(500 * 1024)
+  })
+
+  test('opened in a chat, it runs alone (no app.js), calls getChatToolInfo once and draws the member it is', async () => {
+    const opengid = 'G_WEAPP_TODO'
+    const host = launch(inChatTool(opengid), { user: 'alice' })
+    await host.waitForText('Nothing to do in this group yet.')
+    await host.settled()
+    expect(host.texts()).toEqual(
+      expect.arrayContaining([
+        opengid,
+        'getChatToolInfo',
+        `You are ${server.fake.groupOpenid('alice', opengid)} in this chat.`,
+      ]),
+    )
+    expect(host.log.count('getChatToolInfo')).toBe(1)
+    expect(host.log.count('getGroupEnterInfo')).toBe(0)
+    expect(host.log.count('App.onLaunch')).toBe(0)
+    expect(resolverPosts(host)).toBe(1)
+  })
+
+  test("a second member sees the first member's to-do under the first member's group_openid", async () => {
+    const opengid = 'G_WEAPP_TODO_SHARED'
+    const alice = launch(inChatTool(opengid), { user: 'alice' })
+    await alice.waitForText('Nothing to do in this group yet.')
+    // Alice adds one with the ticket her page sent (the host has no keyboard).
+    const read = alice.log
+      .of('request')
+      .map(({ detail }) => detail as { url: string; header?: Record<string, string> })
+      .find(({ url }) => url.endsWith('/todos'))
+    const authorization = read?.header?.Authorization ?? ''
+    expect(authorization).toMatch(/^Bearer /)
+    const added = await fetch(`${server.url}/api/groups/${opengid}/todos`, {
+      method: 'POST',
+      headers: { authorization, 'content-type': 'application/json' },
+      body: JSON.stringify({ text: 'Book the room' }),
+    })
+    expect(added.status).toBe(200)
+
+    const bob = launch(inChatTool(opengid), { user: 'bob' })
+    await bob.waitForText(`Book the room — ${server.fake.groupOpenid('alice', opengid)}`)
+    expect(bob.findText(`You are ${server.fake.groupOpenid('bob', opengid)} in this chat.`)).toBeDefined()
+  })
+
+  test('on a base library below 3.7.8 it is unsupported: no login, no bridge call, no request', async () => {
+    const host = launch(inChatTool('G_WEAPP_OLD'), { sdkVersion: '3.7.0' })
+    await host.waitForText(/^unsupported$/)
+    await host.settled()
+    expect(host.log.count('login')).toBe(0)
+    expect(host.log.count('getChatToolInfo')).toBe(0)
+    expect(resolverPosts(host)).toBe(0)
+  })
 })
 
 describe('a build whose template draws the wrong field', () => {

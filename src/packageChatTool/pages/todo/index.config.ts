@@ -1,0 +1,2 @@
+// Skyline draws no native navigation bar.
+export default definePageConfig({ navigationStyle: 'custom' })
