@@ -1,4 +1,4 @@
-import { cpSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { READMES, readmeBlocks } from '../../scripts/readmeBlocks'
@@ -16,7 +16,11 @@ export const APP_DIR = path.join(tmpdir(), 'opengid-consumer-app')
 const TEMPLATE = path.join(__dirname, 'template')
 const PACKAGES = ['taro', 'server'] as const
 
-/** The README's React blocks that name a file of the app (```tsx title="src/app.tsx"). */
+/**
+ * The README's React blocks that name a file of the app (```tsx title="src/app.tsx"): the
+ * quickstart, built and run, and the others (the chat tool page), type-checked strictly
+ * against the tarballs.
+ */
 function pasteQuickstart() {
   const blocks = readmeBlocks(READMES.taro).filter((block) => block.lang === 'tsx' && block.title?.startsWith('src/'))
   for (const file of ['src/app.tsx', 'src/pages/index/index.tsx']) {
@@ -24,7 +28,11 @@ function pasteQuickstart() {
       throw new Error(`packages/taro/README.md has no code block titled "${file}" for the quickstart`)
     }
   }
-  for (const block of blocks) writeFileSync(path.join(APP_DIR, block.title!), block.code)
+  for (const block of blocks) {
+    const file = path.join(APP_DIR, block.title!)
+    mkdirSync(path.dirname(file), { recursive: true })
+    writeFileSync(file, block.code)
+  }
 }
 
 /**
