@@ -1,6 +1,4 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { errorAnswer } from '../httpAnswer'
-import { reportInternalError, reportToConsole, type InternalErrorReporter } from '../internalError'
 import { answerNodeRequest } from '../nodeHandler'
 import type { GroupTicketClaims } from './ticketClaims'
 import { createTicketGuard, type GroupTicketGuardOptions } from './ticketGuard'
@@ -10,10 +8,7 @@ export interface WithGroupTicket {
   group: GroupTicketClaims
 }
 
-export type RequireGroupTicketOptions<Req> = GroupTicketGuardOptions<Req> & {
-  /** Receives a `group` function's exception (answered 500); default console.error. */
-  onInternalError?: InternalErrorReporter
-}
+export type RequireGroupTicketOptions<Req> = GroupTicketGuardOptions<Req>
 
 /**
  * `(req, res, next)`: settles once it has refused the request or once `next`'s
@@ -36,16 +31,9 @@ export function requireGroupTicket<Req extends IncomingMessage = IncomingMessage
   options: RequireGroupTicketOptions<Req>,
 ): GroupTicketMiddleware<Req> {
   const guard = createTicketGuard(options)
-  const report = options.onInternalError ?? reportToConsole
   return async (req, res, next) => {
-    let outcome
-    try {
-      outcome = await guard(req, req.headers.authorization)
-    } catch (error) {
-      // Never `next(error)`: Koa's next takes no error and would run the protected route.
-      reportInternalError(report, error)
-      return answerNodeRequest(req, res, errorAnswer(500, 'INTERNAL', 'internal server error'))
-    }
+    // A failure is an answer too, never `next(error)`: Koa's next takes no error and would run the protected route.
+    const outcome = await guard(req, req.headers.authorization)
     if (outcome.answer) return answerNodeRequest(req, res, outcome.answer)
     Object.assign(req, { group: outcome.group })
     await next()

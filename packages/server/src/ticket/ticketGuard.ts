@@ -1,4 +1,5 @@
 import { errorAnswer, type HttpAnswer } from '../httpAnswer'
+import { reportInternalError, reportToConsole, type InternalErrorReporter } from '../internalError'
 import { GroupTicketError } from './GroupTicketError'
 import type { GroupTicketClaims } from './ticketClaims'
 import { createTicketVerifier, type GroupTicketOptions } from './verifyGroupTicket'
@@ -9,6 +10,8 @@ export type GroupTicketGuardOptions<Req> = GroupTicketOptions & {
    * route that is not about one group. A ticket for another group is 403 GROUP_MISMATCH.
    */
   group?: (req: Req) => string | undefined
+  /** Receives a `group` function's exception (answered 500); default console.error. */
+  onInternalError?: InternalErrorReporter
 }
 
 /** The verified claims, or the answer that refuses the request. */
@@ -18,7 +21,8 @@ const BEARER = /^Bearer[ \t]+(\S+)[ \t]*$/i
 
 /**
  * What requireGroupTicket and withGroupTicket share: read `Authorization: Bearer`,
- * verify, compare the route's group. Options are checked once (TypeError).
+ * verify, compare the route's group. Options are checked once (TypeError). Never
+ * rejects: an exception (a `group` function's) is reported and answered 500.
  */
 export function createTicketGuard<Req>(
   options: GroupTicketGuardOptions<Req>,
@@ -28,7 +32,8 @@ export function createTicketGuard<Req>(
   if (routeGroup !== undefined && typeof routeGroup !== 'function') {
     throw new TypeError('group must be a function that reads the group a request is about')
   }
-  return async (req, authorization) => {
+  const report = options.onInternalError ?? reportToConsole
+  const check = async (req: Req, authorization: string | null | undefined): Promise<GuardOutcome> => {
     let group: GroupTicketClaims
     try {
       group = await verify(BEARER.exec(authorization ?? '')?.[1])
@@ -48,6 +53,11 @@ export function createTicketGuard<Req>(
     }
     return { group }
   }
+  return (req, authorization) =>
+    check(req, authorization).catch((error: unknown) => {
+      reportInternalError(report, error)
+      return { answer: errorAnswer(500, 'INTERNAL', 'internal server error') }
+    })
 }
 
 /** RFC 6750: a 401 names the scheme, and says when the token itself is at fault. */

@@ -1,6 +1,4 @@
 import { responseOf } from '../fetchAnswer'
-import { errorAnswer } from '../httpAnswer'
-import { reportInternalError, reportToConsole } from '../internalError'
 import type { RequireGroupTicketOptions } from './requireGroupTicket'
 import type { GroupTicketClaims } from './ticketClaims'
 import { createTicketGuard } from './ticketGuard'
@@ -15,15 +13,8 @@ export function withGroupTicket<Args extends unknown[] = []>(
   handler: (request: Request, group: GroupTicketClaims, ...args: Args) => Response | Promise<Response>,
 ): (request: Request, ...args: Args) => Promise<Response> {
   const guard = createTicketGuard(options)
-  const report = options.onInternalError ?? reportToConsole
   return async (request, ...args) => {
-    let outcome
-    try {
-      outcome = await guard(request, request.headers.get('authorization'))
-    } catch (error) {
-      reportInternalError(report, error)
-      return responseOf(errorAnswer(500, 'INTERNAL', 'internal server error'))
-    }
+    const outcome = await guard(request, request.headers.get('authorization'))
     return outcome.answer ? responseOf(outcome.answer) : handler(request, outcome.group, ...args)
   }
 }
