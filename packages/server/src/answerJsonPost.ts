@@ -58,10 +58,9 @@ export async function answerJsonPost(
   try {
     return { status: 200, json: await handle(value) }
   } catch (error) {
+    // A typed failure is answered as it is; a bug, or a failure that asks for it, is reported too.
     const answer = answerForError(error)
-    if (answer?.report) reportInternalError(report, error)
-    if (answer !== undefined) return answer
-    reportInternalError(report, error)
-    return errorAnswer(500, 'INTERNAL', 'internal server error')
+    if (answer === undefined || answer.report) reportInternalError(report, error)
+    return answer ?? errorAnswer(500, 'INTERNAL', 'internal server error')
   }
 }

@@ -1,5 +1,5 @@
 import { wechatEndpoint } from './wechatEndpoint'
-import { callWeChat, DEFAULT_TIMEOUT_MS, wechatUnreachable, type FetchLike } from './wechatRequest'
+import { callWeChat, wechatTransport, wechatUnreachable, type FetchLike } from './wechatRequest'
 
 export interface Code2SessionOptions {
   appId: string
@@ -32,12 +32,7 @@ export interface WeChatSession {
  * message.
  */
 export async function code2Session(options: Code2SessionOptions): Promise<WeChatSession> {
-  const transport = {
-    endpoint: wechatEndpoint(options.endpoint),
-    fetch: options.fetch ?? fetch,
-    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-  }
-  const answer = await callWeChat(transport, '/sns/jscode2session', {
+  const answer = await callWeChat(wechatTransport(wechatEndpoint(options.endpoint), options), '/sns/jscode2session', {
     query: { appid: options.appId, secret: options.secret, js_code: options.code, grant_type: 'authorization_code' },
     redact: [options.secret],
   })

@@ -47,18 +47,21 @@ export function createGroupResolver(options: GroupResolverOptions): (body: unkno
   const sessions = guardStore(options.sessions ?? memorySessionStore())
   const { appId, secret, maxAgeSeconds, fetch, timeoutMs } = options
   const endpoint = checkedEndpoint(options.endpoint)
-  const readGroup = (sessionKey: string, cipher: CipherInput): ResolvedGroup =>
-    groupFromPayload(decryptDecoded(sessionKey, cipher, { appId, maxAgeSeconds }))
+  const groupReader =
+    (cipher: CipherInput) =>
+    (sessionKey: string): ResolvedGroup =>
+      groupFromPayload(decryptDecoded(sessionKey, cipher, { appId, maxAgeSeconds }))
 
   return async (body) => {
     const { credentials, cipher } = readGroupRequest(body)
+    const readGroup = groupReader(cipher)
     const { session, openid, group } =
       credentials.code === undefined
-        ? await resumeSession(sessions, credentials.session, (sessionKey) => readGroup(sessionKey, cipher))
+        ? await resumeSession(sessions, credentials.session, readGroup)
         : await startSession(
             sessions,
             () => code2Session({ appId, secret, code: credentials.code, endpoint, fetch, timeoutMs }),
-            (sessionKey) => readGroup(sessionKey, cipher),
+            readGroup,
           )
     return { ...group, ...(await issue(openid, group)), session }
   }

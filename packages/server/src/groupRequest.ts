@@ -6,10 +6,10 @@ import { isGroupEnterSource, type Credentials, type GroupEnterSource, type Group
 export type { Credentials, GroupRequestBody }
 
 /**
- * What the client kit's httpResolver POSTs: exactly one of `code` (a fresh login)
- * and `session` (the id an earlier answer gave).
+ * What the resolver needs of a checked GroupRequestBody: what the client kit's
+ * httpResolver POSTs, exactly one of `code` (a fresh login) and `session` (the id an
+ * earlier answer gave).
  */
-/** What the resolver needs of a checked GroupRequestBody. */
 export interface GroupRequest {
   credentials: Credentials
   cipher: CipherInput

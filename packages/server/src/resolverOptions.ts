@@ -1,3 +1,5 @@
+import { checkPolicy } from './watermark'
+
 interface WeChatOptions {
   appId?: unknown
   secret?: unknown
@@ -23,9 +25,7 @@ export function checkResolverOptions(
   if (ticketSecret === secret || (Array.isArray(ticketSecrets) && ticketSecrets.includes(secret))) {
     throw new TypeError('a ticket secret must not be the AppSecret: generate one of its own')
   }
-  if (maxAgeSeconds !== undefined && !isFiniteAtLeast(maxAgeSeconds, 0)) {
-    throw new TypeError('maxAgeSeconds must be a finite number >= 0')
-  }
+  checkPolicy({ maxAgeSeconds: maxAgeSeconds as number | undefined })
 }
 
 export function isFiniteAtLeast(value: unknown, min: number): value is number {

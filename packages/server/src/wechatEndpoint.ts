@@ -3,7 +3,7 @@ export const DEFAULT_ENDPOINT = 'https://api.weixin.qq.com'
  * The environment variable that points every WeChat call at another origin (a
  * fake WeChat) without changing code, wherever no `endpoint` option is given.
  */
-export const ENDPOINT_ENV = 'OPENGID_WECHAT_ENDPOINT'
+const ENDPOINT_ENV = 'OPENGID_WECHAT_ENDPOINT'
 
 /** The origin to call: the option, else the environment variable, else WeChat's. */
 export function wechatEndpoint(option: string | undefined): string {

@@ -28,6 +28,12 @@ export interface WeChatCall {
 }
 
 export const DEFAULT_TIMEOUT_MS = 5000
+
+/** A caller's transport options with their defaults: the global fetch, DEFAULT_TIMEOUT_MS. */
+export const wechatTransport = (
+  endpoint: string,
+  options: { fetch?: FetchLike; timeoutMs?: number },
+): WeChatTransport => ({ endpoint, fetch: options.fetch ?? fetch, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS })
 /** WeChat's "system busy": worth one more try at once. */
 const SYSTEM_BUSY = -1
 

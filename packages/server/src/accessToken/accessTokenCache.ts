@@ -1,7 +1,7 @@
 import type { InternalErrorReporter } from '../internalError'
 import { checkWeChatOptions, isFiniteAtLeast } from '../resolverOptions'
 import { checkedEndpoint } from '../wechatEndpoint'
-import { DEFAULT_TIMEOUT_MS, type FetchLike, type WeChatTransport } from '../wechatRequest'
+import { wechatTransport, type FetchLike, type WeChatTransport } from '../wechatRequest'
 import { memoryTokenStore } from './memoryTokenStore'
 import { requestStableToken } from './stableToken'
 import { tolerantTokenStore } from './tolerantTokenStore'
@@ -65,11 +65,7 @@ export function createAccessTokenCache(options: AccessTokenCacheOptions): Access
     throw new TypeError('renewBeforeSeconds must be a number from 0 to 300')
   }
   if (typeof now !== 'function') throw new TypeError('now must be a function returning ms since the epoch')
-  const transport: WeChatTransport = {
-    endpoint: checkedEndpoint(options.endpoint),
-    fetch: options.fetch ?? fetch,
-    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-  }
+  const transport = wechatTransport(checkedEndpoint(options.endpoint), options)
   const report = options.onInternalError ?? ((error) => console.error('[@opengid/server]', error))
   const store = tolerantTokenStore(options.store ?? memoryTokenStore(), report)
   let pending: Promise<string> | undefined

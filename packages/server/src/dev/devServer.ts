@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto'
 import { createServer } from 'node:http'
 import path from 'node:path'
 import { createNodeHandler } from '../nodeHandler'
-import { memorySessionStore } from '../sessions/memorySessionStore'
 import type { SessionStore } from '../sessions/sessionStore'
 import { checkins } from './checkins'
 import { groupRoute } from './groupRoute'
@@ -76,7 +75,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     appId,
     secret,
     ticketSecret,
-    sessions: options.sessions ?? memorySessionStore(),
+    sessions: options.sessions,
     endpoint: url,
   })
   server.on('request', devRoutes({ fake, api, features, staticRoot: root, latencyMs: options.latencyMs ?? 0 }))
