@@ -1,5 +1,5 @@
 export { readWeappBundle, type WeappBundle } from './bundle'
 export type { CallLog, LogEntry } from './callLog'
-export type { ApiCategory, Entry } from './entry'
+export type { Entry } from './entry'
 export { launchWeapp, type Render, type TextMatch, type WeappHost, type WeappHostOptions } from './host'
 export type { Latency } from './wxClient'

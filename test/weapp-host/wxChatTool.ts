@@ -1,6 +1,6 @@
 import { fail, succeed, type Callbacks } from './callbacks'
 import type { Entry } from './entry'
-import { groupApi, notInChatTool } from './wxGroup'
+import { groupApi } from './wxGroup'
 import { later, type WxApi, type WxClient } from './wxClient'
 
 interface SelectOptions {
@@ -14,26 +14,28 @@ interface SelectOptions {
  * test sees them.
  */
 export function chatToolApis(client: WxClient): WxApi {
-  // Those bound to the room the chat tool runs in fail outside it; openChatTool is how one gets in.
-  const inRoom =
-    <T extends object>(api: string, result: (options: T, entry: Entry) => object = () => ({})) =>
-    (options: T & Callbacks<object>) => {
+  // Bound to the room the chat tool runs in, they fail outside it (WeChat documents no
+  // wording for that failure: this one is the host's); openChatTool is how one gets in.
+  const inChatTool =
+    <T extends Callbacks<object>>(api: string, run: (options: T, entry: Entry) => void) =>
+    (options: T): void => {
       const { entry } = client.current()
-      later(client, client.latency.bridge, () =>
-        entry.apiCategory === 'chatTool'
-          ? succeed(options, { errMsg: `${api}:ok`, ...result(options, entry) })
-          : fail(options, notInChatTool(api)),
-      )
+      if (entry.apiCategory === 'chatTool') return run(options, entry)
+      later(client, client.latency.bridge, () => fail(options, { errMsg: `${api}:fail not in chat tool mode` }))
     }
+  const standIn = <T extends object>(api: string, result: (options: T, entry: Entry) => object = () => ({})) =>
+    inChatTool<T & Callbacks<object>>(api, (options, entry) =>
+      later(client, client.latency.bridge, () => succeed(options, { errMsg: `${api}:ok`, ...result(options, entry) })),
+    )
   return {
-    getChatToolInfo: groupApi(client, 'getChatToolInfo'),
+    getChatToolInfo: inChatTool('getChatToolInfo', groupApi(client, 'getChatToolInfo')),
     openChatTool: (options: Callbacks<object>) =>
       later(client, client.latency.bridge, () => succeed(options, { errMsg: 'openChatTool:ok' })),
     // As if the user picked the entry's members (up to maxSelectCount, when one is set).
-    selectGroupMembers: inRoom('selectGroupMembers', ({ maxSelectCount }: SelectOptions, { members = [] }) => ({
+    selectGroupMembers: standIn('selectGroupMembers', ({ maxSelectCount }: SelectOptions, { members = [] }) => ({
       members: maxSelectCount && maxSelectCount > 0 ? members.slice(0, maxSelectCount) : [...members],
     })),
-    notifyGroupMembers: inRoom('notifyGroupMembers'),
-    shareAppMessageToGroup: inRoom('shareAppMessageToGroup'),
+    notifyGroupMembers: standIn('notifyGroupMembers'),
+    shareAppMessageToGroup: standIn('shareAppMessageToGroup'),
   }
 }

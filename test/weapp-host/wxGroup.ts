@@ -3,7 +3,7 @@ import { fail, succeed, type Callbacks, type WxError } from './callbacks'
 import type { Entry } from './entry'
 import { later, type WxClient } from './wxClient'
 
-export type GroupSource = 'getGroupEnterInfo' | 'getShareInfo' | 'getChatToolInfo'
+type GroupSource = 'getGroupEnterInfo' | 'getShareInfo' | 'getChatToolInfo'
 
 interface GroupOptions extends Callbacks<{ errMsg: string; encryptedData: string; iv: string }> {
   shareTicket?: string
@@ -22,15 +22,11 @@ export function groupApi(client: WxClient, source: GroupSource) {
   }
 }
 
-/** The chat tool's failure outside it. WeChat documents no wording for it: this one is the host's. */
-export const notInChatTool = (api: string): WxError => ({ errMsg: `${api}:fail not in chat tool mode` })
-
 function groupOutcome(
   entry: Entry,
   source: GroupSource,
   shareTicket: string | undefined,
 ): { error: WxError } | { group: FakeGroup } {
-  if (source === 'getChatToolInfo' && entry.apiCategory !== 'chatTool') return { error: notInChatTool(source) }
   if (entry.fail) {
     const { errCode, reason = `errCode ${errCode}` } = entry.fail
     return { error: { errCode, errMsg: `${source}:fail ${reason}` } }
