@@ -133,10 +133,7 @@ export function withTimeout<T>(parent: AbortSignal, ms: number, work: (signal: A
       }
     }
     const onAbort = () => finish(ABORTED)
-    const timer = setTimeout(
-      () => finish(new GroupEnterError('TIMEOUT', `No group info within ${ms} ms.`, { retryable: true })),
-      ms,
-    )
+    const timer = setTimeout(() => finish(new GroupEnterError('TIMEOUT', `No group info within ${ms} ms.`)), ms)
     parent.addEventListener('abort', onAbort)
     work(controller.signal).then(
       (value) => {

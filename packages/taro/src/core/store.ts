@@ -1,6 +1,6 @@
 import { createAborter, type Aborter } from './abort'
 import { ABORTED, runAttempt, withTimeout } from './attempt'
-import { GroupEnterError, errMsgOf, isGroupEnterError } from './GroupEnterError'
+import type { GroupEnterError } from './GroupEnterError'
 import { DEFAULT_GROUP_SCENES, entryKey, planEntry, type EntryPlan, type PlanOptions } from './plan'
 import { retryAgain } from './retry'
 import { singleFlightLogin } from './singleFlightLogin'
@@ -120,9 +120,8 @@ export function createGroupEnterStore(options: GroupEnterStoreOptions): GroupEnt
         })
       } catch (caught) {
         if (caught === ABORTED) throw caught
-        const error = isGroupEnterError(caught)
-          ? caught
-          : new GroupEnterError('RESOLVER', errMsgOf(caught), { cause: caught })
+        // Every step of an attempt is owned() (attempt.ts): what is not ABORTED is the kit's error.
+        const error = caught as GroupEnterError
         if (error.code === 'UNSUPPORTED') return Object.assign({ status: 'unsupported' as const }, base)
         if (!retryAgain(error, tries, retry)) return Object.assign({ status: 'error' as const, error }, base)
       }
