@@ -1,4 +1,4 @@
-import { GroupEnterError } from './GroupEnterError'
+import { GroupEnterError, errMsgOf } from './GroupEnterError'
 import type { ErrorBody } from './wire'
 
 const RETRYABLE_STATUS = [502, 503, 504]
@@ -29,4 +29,10 @@ export function httpStatusError(
     serverCode: server.code,
     retryable: RETRYABLE_STATUS.indexOf(statusCode) !== -1,
   })
+}
+
+/** A call that got no answer at all (no network, a cloud call that failed): worth another attempt. */
+export function unreachable(what: string, failure: unknown): GroupEnterError {
+  const errMsg = errMsgOf(failure)
+  return new GroupEnterError('RESOLVER', `${what}: ${errMsg}`, { errMsg, retryable: true, cause: failure })
 }

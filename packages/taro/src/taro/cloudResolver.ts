@@ -1,7 +1,7 @@
-import { GroupEnterError, errMsgOf } from '../core/GroupEnterError'
+import { GroupEnterError } from '../core/GroupEnterError'
 import { taroCloud } from './taroApis'
 import type { GroupResolver, ResolvedGroup } from '../core/types'
-import { serverError } from '../core/serverError'
+import { serverError, unreachable } from '../core/serverError'
 
 export interface CloudResolverOptions {
   /** The cloud function's name. */
@@ -45,12 +45,7 @@ export function cloudResolver(options: CloudResolverOptions): GroupResolver<unde
         })
         result = response.result
       } catch (failure) {
-        const errMsg = errMsgOf(failure)
-        throw new GroupEnterError('RESOLVER', `Cloud function ${options.name} failed: ${errMsg}`, {
-          errMsg,
-          retryable: true,
-          cause: failure,
-        })
+        throw unreachable(`Cloud function ${options.name} failed`, failure)
       }
       const error = serverError(result)
       if (error) {

@@ -1,5 +1,5 @@
-import { GroupEnterError, errMsgOf } from '../core/GroupEnterError'
-import { httpStatusError } from '../core/serverError'
+import { GroupEnterError } from '../core/GroupEnterError'
+import { httpStatusError, unreachable } from '../core/serverError'
 import { taroRequest } from './taroApis'
 import { forgetExpiredSession, keepSession, prepareSession, type PreparedSession } from '../core/session'
 import type { GroupEnterPayload, GroupResolver, ResolvedGroup } from '../core/types'
@@ -58,12 +58,7 @@ export function httpResolver(options: HttpResolverOptions): GroupResolver<Prepar
       try {
         response = await task
       } catch (failure) {
-        const errMsg = errMsgOf(failure)
-        throw new GroupEnterError('RESOLVER', `Could not reach ${url}: ${errMsg}`, {
-          errMsg,
-          retryable: true,
-          cause: failure,
-        })
+        throw unreachable(`Could not reach ${url}`, failure)
       } finally {
         signal.removeEventListener('abort', abort)
       }
