@@ -1,9 +1,7 @@
-import { Redis as IoRedis } from 'ioredis'
-import { createClient } from 'redis'
 import { createNodeHandler, redisSessionStore, verifyGroupTicket, type SessionStore } from '@opengid/server'
 import { createFakeWeChat } from '@opengid/server/dev'
 import { serve, type Served } from '../../packages/server/test/support/serve'
-import { startRedisServer, type RedisServer } from '../../packages/server/test/support/redisServer'
+import { redisForSuite } from '../../packages/server/test/support/redisClients'
 import { describeWithRedis, redisRuns } from '../../packages/server/test/support/redisSuite'
 import { SESSION_STORAGE_KEY } from '../../packages/taro/src/core/session'
 import { fetchRequest } from './support/fetchRequest'
@@ -32,9 +30,6 @@ const seen: string[] = []
 const request = fetchRequest(seen)
 const logged: unknown[][] = []
 let wechat: Served
-let redis: RedisServer
-let io: IoRedis
-let node: ReturnType<typeof createClient>
 const servers: Served[] = []
 let users = 0
 
@@ -55,73 +50,72 @@ beforeAll(async () => {
     jest.spyOn(console, method).mockImplementation((...args: unknown[]) => void logged.push(args))
   }
   wechat = await fake.listen()
-  if (!redisRuns) return
-  redis = await startRedisServer()
-  io = new IoRedis(redis.port, '127.0.0.1')
-  node = createClient({ url: redis.url })
-  await node.connect()
 })
 
 afterAll(async () => {
   await Promise.all(servers.map((served) => served.close()))
-  io?.disconnect()
-  await node?.close()
-  await redis?.stop()
   await wechat?.close()
   jest.restoreAllMocks()
 })
 
-describeWithRedis.each([
-  ['ioredis', () => redisSessionStore(io, { prefix: 'e2e-io:' }), (key: string) => io.exists(`e2e-io:${key}`)],
-  [
-    'node-redis',
-    () => redisSessionStore(node, { prefix: 'e2e-node:' }),
-    (key: string) => node.exists(`e2e-node:${key}`),
-  ],
-])('two handler instances behind one Redis (%s)', (_name, store, stored) => {
-  let a: string
-  let b: string
-  beforeAll(async () => {
-    a = await instance(store())
-    b = await instance(store())
-  })
-
-  test('a session made on instance A is used on instance B: no login, no code2Session', async () => {
-    const phone = newPhone()
-    const cold = await launch(phone, { url: a, opengid: 'G_SHARED_1', request })
-    expect(cold.calls).toEqual(['login', 'getGroupEnterInfo'])
-    expect(cold.state).toMatchObject({ status: 'resolved', opengid: 'G_SHARED_1', ticket: expect.any(String) })
-
-    const exchanges = fake.exchanges
-    const warm = await launch(phone, { url: b, opengid: 'G_SHARED_2', request })
-    expect(warm.calls).toEqual(['checkSession', 'getGroupEnterInfo'])
-    expect(warm.state).toMatchObject({ status: 'resolved', opengid: 'G_SHARED_2' })
-    expect(fake.exchanges).toBe(exchanges)
-    // B's ticket is as good as A's: same secret, same user.
-    const ticket = warm.state.status === 'resolved' ? warm.state.ticket : undefined
-    const claims = await verifyGroupTicket(ticket, { ticketSecret: TICKET_SECRET, appId: APP_ID })
-    expect(fake.userOf(claims.openid)).toBe(phone.user)
-  })
-
-  test('data that fails under a stored session deletes it from Redis, for every instance', async () => {
-    const phone = newPhone()
-    await launch(phone, { url: a, opengid: 'G_SHARED_3', request })
-    const session = phone.storage.get(SESSION_STORAGE_KEY) as string
-    expect(await stored(session)).toBe(1)
-
-    const foreign = fake.encryptGroup(newPhone().user, { opengid: 'G_SOMEONE_ELSE' })
-    const answer = await request({
-      url: b,
-      method: 'POST',
-      header: { 'content-type': 'application/json' },
-      data: { session, ...foreign, source: 'getGroupEnterInfo' },
-      dataType: 'json',
+describeWithRedis('behind one redis-server', () => {
+  const redis = redisForSuite()
+  describe.each([
+    [
+      'ioredis',
+      () => redisSessionStore(redis.io, { prefix: 'e2e-io:' }),
+      (key: string) => redis.io.exists(`e2e-io:${key}`),
+    ],
+    [
+      'node-redis',
+      () => redisSessionStore(redis.node, { prefix: 'e2e-node:' }),
+      (key: string) => redis.node.exists(`e2e-node:${key}`),
+    ],
+  ])('two handler instances behind one Redis (%s)', (_name, store, stored) => {
+    let a: string
+    let b: string
+    beforeAll(async () => {
+      a = await instance(store())
+      b = await instance(store())
     })
-    expect(answer).toEqual({
-      statusCode: 401,
-      data: { error: { code: 'SESSION_EXPIRED', message: expect.any(String) } },
+
+    test('a session made on instance A is used on instance B: no login, no code2Session', async () => {
+      const phone = newPhone()
+      const cold = await launch(phone, { url: a, opengid: 'G_SHARED_1', request })
+      expect(cold.calls).toEqual(['login', 'getGroupEnterInfo'])
+      expect(cold.state).toMatchObject({ status: 'resolved', opengid: 'G_SHARED_1', ticket: expect.any(String) })
+
+      const exchanges = fake.exchanges
+      const warm = await launch(phone, { url: b, opengid: 'G_SHARED_2', request })
+      expect(warm.calls).toEqual(['checkSession', 'getGroupEnterInfo'])
+      expect(warm.state).toMatchObject({ status: 'resolved', opengid: 'G_SHARED_2' })
+      expect(fake.exchanges).toBe(exchanges)
+      // B's ticket is as good as A's: same secret, same user.
+      const ticket = warm.state.status === 'resolved' ? warm.state.ticket : undefined
+      const claims = await verifyGroupTicket(ticket, { ticketSecret: TICKET_SECRET, appId: APP_ID })
+      expect(fake.userOf(claims.openid)).toBe(phone.user)
     })
-    expect(await stored(session)).toBe(0)
+
+    test('data that fails under a stored session deletes it from Redis, for every instance', async () => {
+      const phone = newPhone()
+      await launch(phone, { url: a, opengid: 'G_SHARED_3', request })
+      const session = phone.storage.get(SESSION_STORAGE_KEY) as string
+      expect(await stored(session)).toBe(1)
+
+      const foreign = fake.encryptGroup(newPhone().user, { opengid: 'G_SOMEONE_ELSE' })
+      const answer = await request({
+        url: b,
+        method: 'POST',
+        header: { 'content-type': 'application/json' },
+        data: { session, ...foreign, source: 'getGroupEnterInfo' },
+        dataType: 'json',
+      })
+      expect(answer).toEqual({
+        statusCode: 401,
+        data: { error: { code: 'SESSION_EXPIRED', message: expect.any(String) } },
+      })
+      expect(await stored(session)).toBe(0)
+    })
   })
 })
 
