@@ -11,6 +11,7 @@ import { loadAverage, machine } from './machine'
 import type { Section } from './section'
 import { measureSizes } from './size/section'
 import { measureWeappColdWarm } from './weapp/coldWarm'
+import { loadWeappBuild } from './weapp/launch'
 import { measureWeapp } from './weapp/section'
 
 /**
@@ -45,8 +46,9 @@ async function main() {
   report(decrypt)
   report(await measureHandler())
   report(await measureHandlerSessions(inProcess))
-  report(await measureWeapp())
-  report(await measureWeappColdWarm())
+  const weapp = await loadWeappBuild()
+  report(await measureWeapp(weapp))
+  report(await measureWeappColdWarm(weapp))
 
   const seconds = Math.round((Date.now() - started) / 100) / 10
   const load = { before: loadBefore, after: loadAverage() }

@@ -1,11 +1,9 @@
 import { startDevServer } from '@opengid/server/dev'
-import path from 'node:path'
-import { ensureBuild, ROOT } from '../../scripts/taroBuild'
-import { readWeappBundle, type WeappBundle } from '../../test/weapp-host'
+import type { WeappBundle } from '../../test/weapp-host'
 import { table, type Cell } from '../markdown'
 import type { Section } from '../section'
 import { median, percentile, round } from '../stats'
-import { first, launch, LATENCY, resolverPosts, type BenchServer } from './launch'
+import { first, launch, LATENCY, resolverPosts, type BenchServer, type WeappBuild } from './launch'
 
 /**
  * code2Session's delay here: a stand-in for the server's round trip to WeChat,
@@ -77,9 +75,7 @@ function summary(runs: PathRun[]) {
  * second launch (warm: the stored session, wx.checkSession, no login, no
  * code2Session), with code2Session taking 100 ms as it does across the internet.
  */
-export async function measureWeappColdWarm(): Promise<Section> {
-  const build = await ensureBuild('weapp')
-  const bundle = readWeappBundle(path.join(ROOT, 'dist/weapp'))
+export async function measureWeappColdWarm({ bundle, build }: WeappBuild): Promise<Section> {
   const server = await startDevServer({ port: 0, latencyMs: LATENCY.server, code2SessionLatencyMs: CODE2SESSION_MS })
   const runs: Record<Path, PathRun[]> = { cold: [], warm: [] }
   try {

@@ -1,11 +1,32 @@
+import path from 'node:path'
 import type { FakeWeChat } from '@opengid/server/dev'
-import { launchWeapp, type CallLog, type LogEntry, type Render, type WeappBundle } from '../../test/weapp-host'
+import { ensureBuild, ROOT } from '../../scripts/taroBuild'
+import {
+  launchWeapp,
+  readWeappBundle,
+  type CallLog,
+  type LogEntry,
+  type Render,
+  type WeappBundle,
+} from '../../test/weapp-host'
 
 /** The simulated latencies of the weapp launches; their sum is what the kit cannot go below. */
 export const LATENCY = { login: 30, bridge: 20, server: 30 }
 export const LATENCY_SUM = LATENCY.login + LATENCY.bridge + LATENCY.server
 
 export const OPENGID = 'G_WEAPP_BENCH'
+
+/** The compiled demo both weapp sections launch, and whether it had to be built first. */
+export interface WeappBuild {
+  bundle: WeappBundle
+  build: 'fresh' | 'built'
+}
+
+/** Builds the demo for weapp when it is stale, then reads it (and compiles its templates) once for every section. */
+export async function loadWeappBuild(): Promise<WeappBuild> {
+  const build = await ensureBuild('weapp')
+  return { build, bundle: readWeappBundle(path.join(ROOT, 'dist/weapp')) }
+}
 
 const ENTRY = { scene: 1008, chatType: 3, shareTicket: 'bench-ticket', group: { opengid: OPENGID } } as const
 

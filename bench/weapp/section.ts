@@ -1,11 +1,8 @@
 import { startDevServer } from '@opengid/server/dev'
-import path from 'node:path'
-import { ensureBuild, ROOT } from '../../scripts/taroBuild'
-import { readWeappBundle } from '../../test/weapp-host'
 import { table } from '../markdown'
 import type { Section } from '../section'
 import { median, round } from '../stats'
-import { LATENCY, LATENCY_SUM, launchOnce, type LaunchTimes } from './launch'
+import { LATENCY, LATENCY_SUM, launchOnce, type LaunchTimes, type WeappBuild } from './launch'
 import { serverRoundTrip } from './serverRoundTrip'
 
 /** Launches that load the bundle's code paths into the JIT first; not reported. */
@@ -54,9 +51,7 @@ const ROWS: [keyof Breakdown, string][] = [
  * bridge 20 ms and server 30 ms. The host timestamps every wx call and setData,
  * and times the renderer's drawing of each setData.
  */
-export async function measureWeapp(): Promise<Section> {
-  const build = await ensureBuild('weapp')
-  const bundle = readWeappBundle(path.join(ROOT, 'dist/weapp'))
+export async function measureWeapp({ bundle, build }: WeappBuild): Promise<Section> {
   const server = await startDevServer({ port: 0, latencyMs: LATENCY.server })
   const runs: Breakdown[] = []
   try {
