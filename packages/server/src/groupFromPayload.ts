@@ -1,5 +1,5 @@
 import { OpenDataError } from './errors'
-import { isGroupId } from './groupId'
+import { isGroupId } from '../../taro/src/core/wire'
 import { isChatType, type ResolvedGroup } from './types'
 
 /**

@@ -1,6 +1,6 @@
 import { withAccessToken } from '../accessToken/withAccessToken'
 import type { AccessTokenCache } from '../accessToken/accessTokenCache'
-import { isGroupId } from '../groupId'
+import { isGroupId } from '../../../taro/src/core/wire'
 import { isRecord } from '../isRecord'
 import { callWeChat } from '../wechatRequest'
 

@@ -1,5 +1,5 @@
 import type { JWTPayload } from 'jose'
-import { isGroupId } from '../groupId'
+import { isGroupId } from '../../../taro/src/core/wire'
 import { isChatType, type ChatType, type ResolvedGroup } from '../types'
 import { GroupTicketError } from './GroupTicketError'
 

@@ -2,7 +2,7 @@ import { createAborter } from './abort'
 import { GroupEnterError, errMsgOf, isGroupEnterError } from './GroupEnterError'
 import { isText } from './plan'
 import { errCodeOf, fromWeChatFailure, isRequestFailure } from './wechatFailure'
-import { isChatType } from './wire'
+import { isChatType, isGroupId as isId } from './wire'
 import type {
   GroupBridge,
   GroupEnterInfoOptions,
@@ -86,9 +86,6 @@ const resolverStage = <T>(run: () => Promise<T>) =>
         cause: error,
       }),
   )
-
-/** The ids the server vouches for: anything else is not from @opengid/server or WeChat. */
-const isId = (value: unknown): value is string => typeof value === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(value)
 
 /** Never trust a resolver's answer blindly: it crosses a network (and may even throw when read). */
 export function checkResolvedGroup(value: unknown): ResolvedGroup {

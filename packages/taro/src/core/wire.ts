@@ -17,6 +17,16 @@ export type GroupEnterSource = 'getGroupEnterInfo' | 'getShareInfo' | 'getChatTo
 export const isGroupEnterSource = (value: unknown): value is GroupEnterSource =>
   value === 'getGroupEnterInfo' || value === 'getShareInfo' || value === 'getChatToolInfo'
 
+/**
+ * The shape of every id WeChat issues for a chat (opengid, group_openid,
+ * open_single_roomid), and the only shape the kit passes on: decrypted data
+ * holding anything else was altered. The server checks it before it answers,
+ * the client again before it believes the answer.
+ */
+export const GROUP_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/
+
+export const isGroupId = (value: unknown): value is string => typeof value === 'string' && GROUP_ID_PATTERN.test(value)
+
 /** Who the request says the user is: a fresh login's code to exchange, or a server session to look up. */
 export type Credentials = { code: string; session?: undefined } | { session: string; code?: undefined }
 
