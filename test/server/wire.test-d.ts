@@ -1,6 +1,6 @@
 // Compiled by `npm run typecheck`, never run: the wire between the two packages (exported so nothing is unused).
 // A change on one side that the other cannot read fails the type check here.
-import type { GroupAnswer, GroupRequestBody, GroupWithTicket, HttpErrorCode } from '@opengid/server'
+import type { GroupAnswer, ResolverRequestBody, GroupWithTicket, HttpErrorCode } from '@opengid/server'
 import type { GroupEnterError, GroupEnterPayload, ResolvedGroup } from '@opengid/taro'
 import type { Credentials } from '../../packages/taro/src/core/session'
 import type { SESSION_EXPIRED } from '../../packages/taro/src/core/wire'
@@ -11,7 +11,7 @@ declare const answer: GroupAnswer
 declare const cloudAnswer: GroupWithTicket
 
 // What httpResolver POSTs is a body the handlers read.
-export const body: GroupRequestBody = { ...credentials, ...payload }
+export const body: ResolverRequestBody = { ...credentials, ...payload }
 
 // What the handlers and the cloud path answer is what the client keeps.
 export const kept: ResolvedGroup = answer

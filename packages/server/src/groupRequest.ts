@@ -1,12 +1,12 @@
 import { decodeCipherInput, type CipherInput } from './cipherInput'
 import { badInput } from './errors'
 import { isRecord } from './isRecord'
-import { isGroupEnterSource, type Credentials, type GroupEnterSource, type GroupRequestBody } from './types'
+import { isGroupEnterSource, type Credentials, type GroupEnterSource, type ResolverRequestBody } from './types'
 
-export type { Credentials, GroupRequestBody }
+export type { Credentials, ResolverRequestBody }
 
 /**
- * What the resolver needs of a checked GroupRequestBody: what the client kit's
+ * What the resolver needs of a checked ResolverRequestBody: what the client kit's
  * httpResolver POSTs, exactly one of `code` (a fresh login) and `session` (the id an
  * earlier answer gave).
  */

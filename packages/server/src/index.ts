@@ -5,7 +5,9 @@ export { code2Session, type Code2SessionOptions, type WeChatSession } from './co
 export { DEFAULT_ENDPOINT } from './wechatEndpoint'
 export type { FetchLike, WeChatTransport } from './wechatRequest'
 export { createGroupResolver, type GroupResolverOptions } from './createGroupResolver'
-export type { GroupRequestBody } from './groupRequest'
+export type { ResolverRequestBody } from './groupRequest'
+/** @deprecated Renamed `ResolverRequestBody`: a "group request" is the client's call to your own API with a ticket. */
+export type GroupRequestBody = import('./groupRequest').ResolverRequestBody
 export { createNodeHandler, type HandlerOptions, type NodeHandler, type NodeHandlerOptions } from './nodeHandler'
 export { createFetchHandler } from './fetchHandler'
 export { bodyParserErrorHandler } from './bodyParserErrors'

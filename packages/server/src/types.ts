@@ -10,7 +10,7 @@ export {
   type ErrorBody,
   type GroupAnswer,
   type GroupEnterSource,
-  type GroupRequestBody,
+  type ResolverRequestBody,
   type GroupWithTicket,
   type HttpErrorCode,
 } from '../../taro/src/core/wire'

@@ -40,7 +40,7 @@ export interface GroupEnterPayload {
 }
 
 /** POST to the resolver endpoint: exactly one of `code` / `session`, and the payload. */
-export type GroupRequestBody = Credentials & Omit<GroupEnterPayload, 'source'> & { source?: GroupEnterSource }
+export type ResolverRequestBody = Credentials & Omit<GroupEnterPayload, 'source'> & { source?: GroupEnterSource }
 
 /** The group one entry resolves to. */
 export interface GroupIdentity {
