@@ -10,6 +10,12 @@ export interface Aborter {
 
 type Listener = () => void
 
+/** Thrown inside an attempt when its entry was superseded or abandoned; never reported. */
+export const ABORTED = new Error('aborted')
+
+/** What a step that has nothing to wait for awaits. */
+export const DONE = Promise.resolve()
+
 function createFallbackAborter(): Aborter {
   const listeners: Listener[] = []
   const signal = {
@@ -29,7 +35,7 @@ function createFallbackAborter(): Aborter {
     abort(reason?: unknown) {
       if (signal.aborted) return
       signal.aborted = true
-      signal.reason = reason || new Error('aborted')
+      signal.reason = reason || ABORTED
       listeners.slice().forEach((listener) => listener())
     },
   }

@@ -1,6 +1,7 @@
-import { createAborter } from './abort'
+import { ABORTED } from './abort'
 import { GroupEnterError, errMsgOf, isGroupEnterError } from './GroupEnterError'
 import { isText } from './plan'
+import type { PauseGate } from './pauseGate'
 import { errCodeOf, fromWeChatFailure, isRequestFailure } from './wechatFailure'
 import { isChatType, isGroupId as isId } from './wire'
 import type {
@@ -12,22 +13,15 @@ import type {
   ResolvedGroup,
 } from './types'
 
-export interface AttemptContext {
+/** What every attempt of a store uses: made once, with the store. */
+export interface AttemptSetup {
   bridge: GroupBridge
   resolver: GroupResolver<unknown>
-  api: GroupEnterSource
-  shareTicket: string | undefined
-  enterInfoOptions: GroupEnterInfoOptions
-  /**
-   * Settles before every step: at once while the store runs; while it is stopped (its
-   * provider unmounted) it waits for a restart, and it rejects with ABORTED once the
-   * attempt is abandoned. So an answer already queued at unmount goes no further.
-   */
-  proceed(signal: AbortSignal): Promise<void>
+  /** What the group API is asked for. */
+  enterInfo: GroupEnterInfoOptions
+  /** Awaited before every step (PauseGate.pass). */
+  pass: PauseGate['pass']
 }
-
-/** Thrown inside an attempt when its entry was superseded or abandoned; never reported. */
-export const ABORTED = new Error('aborted')
 
 /**
  * One attempt: prepare (login) strictly before the bridge call, because a later login
@@ -36,30 +30,28 @@ export const ABORTED = new Error('aborted')
  * step instead of calling the bridge or the server for nothing.
  */
 export async function runAttempt(
-  ctx: AttemptContext,
+  setup: AttemptSetup,
+  api: GroupEnterSource,
+  shareTicket: string | undefined,
   signal: AbortSignal,
 ): Promise<ResolvedGroup & { source: GroupEnterPayload['source'] }> {
-  const { resolver } = ctx
-  const step = () => ctx.proceed(signal)
+  const { bridge, resolver } = setup
+  const step = () => setup.pass(signal)
   await step()
-  const prepared = resolver.prepare
-    ? await resolverStage(() => resolver.prepare!({ bridge: ctx.bridge, signal }))
-    : undefined
+  const prepared = resolver.prepare ? await resolverStage(() => resolver.prepare!({ bridge, signal })) : undefined
   await step()
-  const payload = await bridgeStage(ctx.api, () => fetchPayload(ctx))
+  const payload = await bridgeStage(api, () =>
+    // plan.ts picks getShareInfo only with a shareTicket, getChatToolInfo only on a bridge that has it.
+    api === 'getShareInfo'
+      ? bridge.getShareInfo(shareTicket as string)
+      : api === 'getChatToolInfo'
+        ? bridge.getChatToolInfo!()
+        : bridge.getGroupEnterInfo(setup.enterInfo),
+  )
   await step()
   const group = await resolverStage(() => resolver.resolve(payload, { prepared, signal }))
   await step()
   return Object.assign(checkResolvedGroup(group), { source: payload.source })
-}
-
-function fetchPayload({ bridge, api, shareTicket, enterInfoOptions }: AttemptContext): Promise<GroupEnterPayload> {
-  // plan.ts picks getShareInfo only with a shareTicket, getChatToolInfo only on a bridge that has it.
-  return api === 'getShareInfo'
-    ? bridge.getShareInfo(shareTicket as string)
-    : api === 'getChatToolInfo'
-      ? bridge.getChatToolInfo!()
-      : bridge.getGroupEnterInfo(enterInfoOptions)
 }
 
 /** Kit errors and aborts pass as they are; anything else came from code the kit does not own. */
@@ -89,22 +81,18 @@ const resolverStage = <T>(run: () => Promise<T>) =>
 
 /** Never trust a resolver's answer blindly: it crosses a network (and may even throw when read). */
 export function checkResolvedGroup(value: unknown): ResolvedGroup {
-  let group: ResolvedGroup | undefined
   try {
-    group = readResolvedGroup(value as Partial<Record<keyof ResolvedGroup, unknown>> | null)
+    const group = readResolvedGroup(value as Partial<Record<keyof ResolvedGroup, unknown>> | null)
+    if (group) return group
   } catch {
     // A getter that throws makes the answer as unusable as one without an opengid.
   }
-  if (!group) {
-    throw new GroupEnterError('INVALID_RESPONSE', 'The resolver gave no well-formed opengid.', {
-      cause: value,
-    })
-  }
-  return group
+  throw new GroupEnterError('INVALID_RESPONSE', 'The resolver gave no well-formed opengid.', { cause: value })
 }
 
 function readResolvedGroup(v: Partial<Record<keyof ResolvedGroup, unknown>> | null): ResolvedGroup | undefined {
-  if (!v || typeof v !== 'object' || !isId(v.opengid)) return undefined
+  // A primitive has no opengid either, so !v is the only shape left to rule out.
+  if (!v || !isId(v.opengid)) return undefined
   const group: ResolvedGroup = { opengid: v.opengid }
   if (isChatType(v.chatType)) group.chatType = v.chatType
   if (isId(v.groupOpenid)) group.groupOpenid = v.groupOpenid
@@ -114,30 +102,4 @@ function readResolvedGroup(v: Partial<Record<keyof ResolvedGroup, unknown>> | nu
     group.ticketExpiresAt = v.ticketExpiresAt
   }
   return group
-}
-
-/** Runs `work` with its own abort signal that fires on `parent` abort or after `ms`. */
-export function withTimeout<T>(parent: AbortSignal, ms: number, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
-  if (parent.aborted) return Promise.reject(ABORTED)
-  const controller = createAborter()
-  return new Promise<T>((resolve, reject) => {
-    const finish = (error?: unknown) => {
-      clearTimeout(timer)
-      parent.removeEventListener('abort', onAbort)
-      if (error !== undefined) {
-        controller.abort()
-        reject(error)
-      }
-    }
-    const onAbort = () => finish(ABORTED)
-    const timer = setTimeout(() => finish(new GroupEnterError('TIMEOUT', `No group info within ${ms} ms.`)), ms)
-    parent.addEventListener('abort', onAbort)
-    work(controller.signal).then(
-      (value) => {
-        finish()
-        resolve(value)
-      },
-      (error) => finish(error),
-    )
-  })
 }

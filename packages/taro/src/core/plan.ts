@@ -1,5 +1,6 @@
-import type { EnterOptions, GroupBridge, GroupEnterSource } from './types'
+import type { EnterOptions, GroupBridge, GroupEnterInfoOptions, GroupEnterSource, GroupEnterState } from './types'
 import { atLeast } from './version'
+import { isChatType } from './wire'
 
 /** Group chat card, card with shareTicket, group tool, group to-do, group announcement. */
 export const DEFAULT_GROUP_SCENES: readonly number[] = [1008, 1044, 1158, 1160, 1185]
@@ -19,9 +20,9 @@ export const MIN_SDK = {
 /** `apiCategory` inside WeChat's chat tool, and the provider's `mode` there. */
 export const CHAT_TOOL = 'chatTool'
 
-export interface PlanOptions {
+/** What decides an entry's plan; the group API is asked with the same options. */
+export interface PlanOptions extends GroupEnterInfoOptions {
   scenes: readonly number[]
-  allowSingleChat?: boolean
   /** The provider sits in the chat tool's pages: the room is the launch, whatever the options say. */
   mode?: typeof CHAT_TOOL
 }
@@ -72,4 +73,17 @@ export function planEntry(
 export function entryKey(options: EnterOptions | undefined): string {
   const o = options || {}
   return [o.scene, o.shareTicket, o.chatType, o.apiCategory].join('|')
+}
+
+/** What every state of an entry says of its launch, whatever the answer. */
+export function baseState(options: EnterOptions | undefined): Pick<GroupEnterState, 'scene' | 'chatType'> {
+  const chatType = options && options.chatType
+  return { scene: options && options.scene, chatType: isChatType(chatType) ? chatType : undefined }
+}
+
+export const isCall = (plan: EntryPlan): plan is GroupEnterSource => plan !== 'none' && plan !== 'unsupported'
+
+/** The state a plan leads to before any answer: 'loading' for a call, else the plan itself. */
+export function planState(options: EnterOptions | undefined, entryPlan: EntryPlan): GroupEnterState {
+  return Object.assign({ status: isCall(entryPlan) ? 'loading' : entryPlan }, baseState(options)) as GroupEnterState
 }
