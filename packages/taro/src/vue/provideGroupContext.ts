@@ -1,14 +1,9 @@
 import { onMounted, onUnmounted, provide } from 'vue'
-import { createGroupEnterStore, type GroupEnterStore, type GroupEnterStoreOptions } from '../core/store'
-import { taroBridge } from '../taro/taroBridge'
-import type { GroupEnterError } from '../core/GroupEnterError'
-import type { GroupBridge, GroupEnterState } from '../core/types'
+import type { GroupEnterStore } from '../core/store'
+import { createProviderStore, type ProviderOptions } from '../taro/providerStore'
 import { GroupStoreKey } from './context'
 
-export interface GroupContextProps extends Omit<GroupEnterStoreOptions, 'bridge'> {
-  /** Defaults to `taroBridge()`; tests and the H5 demo inject a simulated one. */
-  bridge?: GroupBridge
-}
+export type GroupContextProps = ProviderOptions
 
 /**
  * Creates one group-enter store and provides it to the calling component's subtree;
@@ -22,13 +17,7 @@ export interface GroupContextProps extends Omit<GroupEnterStoreOptions, 'bridge'
  * called, so a reactive options object (GroupContext's props) gives the latest ones.
  */
 export function provideGroupContext(options: GroupContextProps): GroupEnterStore {
-  const store = createGroupEnterStore(
-    Object.assign({}, options, {
-      bridge: options.bridge || taroBridge(),
-      onResolved: (state: GroupEnterState) => options.onResolved && options.onResolved(state),
-      onError: (error: GroupEnterError) => options.onError && options.onError(error),
-    }),
-  )
+  const store = createProviderStore(() => options)
   provide(GroupStoreKey, store)
   let stop: (() => void) | undefined
   onMounted(() => {
