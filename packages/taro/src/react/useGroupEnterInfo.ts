@@ -34,14 +34,11 @@ export function useGroupEnterInfo<T>(
     return () => {
       const state = store.getState()
       if (!selector) return state
-      if (memo && memo.state === state) return memo.selection
-      const next = selector(state)
-      if (memo && isEqual(memo.selection as T, next)) {
-        memo = { state, selection: memo.selection }
-        return memo.selection
+      if (!memo || memo.state !== state) {
+        const next = selector(state)
+        memo = { state, selection: memo && isEqual(memo.selection as T, next) ? memo.selection : next }
       }
-      memo = { state, selection: next }
-      return next
+      return memo.selection
     }
   }, [store, selector, isEqual])
   const selection = useSyncExternalStore(store.subscribe, getSelection, getSelection)

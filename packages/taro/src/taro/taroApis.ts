@@ -31,7 +31,6 @@ const members = {
   // Read in the chat tool, where the kit resolves through it (see taroBridge).
   getChatToolInfo: () => (Taro as ChatToolHost).getChatToolInfo,
   login: () => Taro.login,
-  request: () => Taro.request,
   getEnv: () => Taro.getEnv,
 }
 
@@ -78,9 +77,12 @@ export function invoke(name: TaroApiName, ...args: unknown[]): unknown {
   }
 }
 
-/** `Taro.request`, or the typed reason this host has none. */
+/**
+ * `Taro.request`, or the typed reason this host has none. Read here, not in `members`
+ * (whose every entry every app ships): only an app with httpResolver needs it.
+ */
 export function taroRequest(): CallbackApi {
-  const request = hostApi('request')
+  const request = asApi(Taro.request)
   if (!request) throw new GroupEnterError('UNSUPPORTED', 'Taro.request is not available on this host.')
   return request
 }
