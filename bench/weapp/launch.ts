@@ -8,7 +8,7 @@ import {
   type LogEntry,
   type Render,
   type WeappBundle,
-} from '../../test/weapp-host'
+} from '../../tools/weapp-host'
 
 /** The simulated latencies of the weapp launches; their sum is what the kit cannot go below. */
 export const LATENCY = { login: 30, bridge: 20, server: 30 }

@@ -5,7 +5,7 @@ import type { Browser } from 'playwright-core'
 import type * as ServerDev from '@opengid/server/dev'
 import { ROOT } from '../../scripts/taroBuild'
 import { browserSuiteRuns, CHROMIUM_PATH, launchChromium } from '../browser/chromium'
-import { launchWeapp, readWeappBundle, type Entry, type WeappHost } from '../weapp-host'
+import { launchWeapp, readWeappBundle, type Entry, type WeappHost } from '../../tools/weapp-host'
 import { APP_DIR } from './prepare'
 
 // A fresh Taro app built from the packed tarballs and the README's quickstart

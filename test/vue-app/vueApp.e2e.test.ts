@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { startDevServer, type DevServer } from '@opengid/server/dev'
-import { launchWeapp, readWeappBundle, type Entry, type WeappHost } from '../weapp-host'
-import { waitFor } from '../weapp-host/waitFor'
+import { launchWeapp, readWeappBundle, type Entry, type WeappHost } from '../../tools/weapp-host'
+import { waitFor } from '../../tools/weapp-host/waitFor'
 import { VUE_APP_DIR } from './prepare'
 
 // examples/vue (Taro 4.2.0 + Vue 3, @opengid/taro/vue from the packed tarball), built
