@@ -1,5 +1,5 @@
-import { writeReadmeBlocks } from './readmeBlocks'
-import { ROOT, run, taroBuild } from './taroBuild'
+import { writeReadmeBlocks } from '../tools/readmeBlocks'
+import { ROOT, run, taroBuild } from '../tools/taroBuild'
 import { prepareConsumerApp } from '../test/consumer-app/prepare'
 import { prepareVueApp } from '../test/vue-app/prepare'
 

@@ -1,6 +1,6 @@
 import path from 'node:path'
 import type { FakeWeChat } from '@opengid/server/dev'
-import { ensureBuild, ROOT } from '../../scripts/taroBuild'
+import { ensureBuild, ROOT } from '../../tools/taroBuild'
 import {
   launchWeapp,
   readWeappBundle,

@@ -1,7 +1,7 @@
 import { cpSync, existsSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { ROOT, run, taroBuild } from '../../scripts/taroBuild'
+import { ROOT, run, taroBuild } from '../../tools/taroBuild'
 import { clearApp, installApp, installFromTarball } from '../support/packedApp'
 
 /**

@@ -74,8 +74,3 @@ export function writeReadmeBlocks(): string[] {
   }
   return written
 }
-
-if (require.main === module) {
-  const written = writeReadmeBlocks()
-  console.log(`README code blocks: ${written.length} written to ${path.relative(ROOT, BLOCKS_DIR)}`)
-}
