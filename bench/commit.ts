@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { ROOT } from '../tools/taroBuild'
+import { ROOT } from '../tools/root'
 
 export interface Commit {
   hash: string

@@ -1,5 +1,7 @@
 import { writeReadmeBlocks } from '../tools/readmeBlocks'
-import { ROOT, run, taroBuild } from '../tools/taroBuild'
+import { ROOT } from '../tools/root'
+import { run } from '../tools/run'
+import { taroBuild } from '../tools/taroBuild'
 import { prepareConsumerApp } from '../test/consumer-app/prepare'
 import { prepareVueApp } from '../test/vue-app/prepare'
 

@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { BLOCKS_DIR, writeReadmeBlocks } from '../tools/readmeBlocks'
-import { ROOT } from '../tools/taroBuild'
+import { ROOT } from '../tools/root'
 
 /** Before `tsc` in `npm run typecheck`: the README code blocks it compiles are written out first. */
 const written = writeReadmeBlocks()

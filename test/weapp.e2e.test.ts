@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, write
 import os from 'node:os'
 import path from 'node:path'
 import { startDevServer, type DevServer } from '@opengid/server/dev'
-import { ROOT } from '../tools/taroBuild'
+import { ROOT } from '../tools/root'
 import { launchWeapp, readWeappBundle, type Entry, type WeappBundle, type WeappHost } from '../tools/weapp-host'
 
 // The compiled demo (dist/weapp), drawn by WeChat's own component renderer

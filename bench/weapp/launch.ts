@@ -1,6 +1,7 @@
 import path from 'node:path'
 import type { FakeWeChat } from '@opengid/server/dev'
-import { ensureBuild, ROOT } from '../../tools/taroBuild'
+import { ROOT } from '../../tools/root'
+import { ensureBuild } from '../../tools/taroBuild'
 import {
   launchWeapp,
   readWeappBundle,

@@ -2,7 +2,8 @@ import { cpSync, mkdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { READMES, readmeBlocks } from '../../tools/readmeBlocks'
-import { run, taroBuild } from '../../tools/taroBuild'
+import { run } from '../../tools/run'
+import { taroBuild } from '../../tools/taroBuild'
 import { clearApp, installApp, installFromTarball } from '../support/packedApp'
 
 /**

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { verifyGroupTicket } from '@opengid/server'
 import { createFakeWeChat } from '@opengid/server/dev'
-import { ROOT } from '../../tools/taroBuild'
+import { ROOT } from '../../tools/root'
 import { READMES } from '../../tools/readmeBlocks'
 
 // examples/cloud-function/index.js, run as WeChat's cloud runtime would: wx-server-sdk

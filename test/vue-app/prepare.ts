@@ -1,7 +1,9 @@
 import { cpSync, existsSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { ROOT, run, taroBuild } from '../../tools/taroBuild'
+import { ROOT } from '../../tools/root'
+import { run } from '../../tools/run'
+import { taroBuild } from '../../tools/taroBuild'
 import { clearApp, installApp, installFromTarball } from '../support/packedApp'
 
 /**
