@@ -1,10 +1,10 @@
 import { cpSync, existsSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { ROOT } from '../../tools/root'
-import { run } from '../../tools/run'
-import { taroBuild } from '../../tools/taroBuild'
-import { clearApp, installApp, installFromTarball } from '../support/packedApp'
+import { ROOT } from '../../root'
+import { run } from '../../run'
+import { taroBuild } from '../../taroBuild'
+import { clearApp, installApp, installFromTarball } from '../packedApp'
 
 /**
  * examples/vue (Taro 4.2.0 + Vue 3), copied and installed outside the repository:
