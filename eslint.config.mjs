@@ -71,6 +71,12 @@ export default tseslint.config(
       ],
     },
   },
+  // The repository's own folders (README.md, "Layout"): the npm entry points, the suites and
+  // the benchmark share code through tools/ only, so none of them reaches into another.
+  topFolder('scripts', ['test', 'bench']),
+  topFolder('test', ['scripts', 'bench']),
+  topFolder('bench', ['scripts', 'test']),
+  topFolder('tools', ['scripts', 'test', 'bench']),
 )
 
 /** A folder of packages/taro/src whose imports must not reach `forbidden` (gitignore-style patterns). */
@@ -79,6 +85,27 @@ function layer(folder, rule, forbidden) {
     files: [`packages/taro/src/${folder}/**/*.{ts,tsx}`],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: forbidden, message: `The ${folder} layer ${rule}.` }] }],
+    },
+  }
+}
+
+/** A top-level folder whose imports must not reach the top-level folders `forbidden`. */
+function topFolder(folder, forbidden) {
+  const names = forbidden.map((name) => `${name}/`).join(', ')
+  return {
+    files: [`${folder}/**`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: `^(\\.\\./)+(${forbidden.join('|')})(/|$)`,
+              message: `${folder}/ imports nothing from ${names}: what they share lives in tools/.`,
+            },
+          ],
+        },
+      ],
     },
   }
 }

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { ROOT } from '../scripts/taroBuild'
+import { ROOT } from '../tools/root'
 
 export interface Commit {
   hash: string

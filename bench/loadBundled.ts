@@ -1,7 +1,7 @@
 import { build } from 'esbuild'
 import { createRequire } from 'node:module'
 import path from 'node:path'
-import { ROOT } from '../scripts/taroBuild'
+import { ROOT } from '../tools/root'
 import { runInThisContext } from 'node:vm'
 
 /**

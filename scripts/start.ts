@@ -1,7 +1,8 @@
 import path from 'node:path'
 import { startDevServer } from '@opengid/server/dev'
 import { SCENARIOS } from '../src/demo/scenario'
-import { ROOT, ensureBuild } from './taroBuild'
+import { ROOT } from '../tools/root'
+import { ensureBuild } from '../tools/taroBuild'
 
 /** `npm start`: the H5 demo against a local fake WeChat, from one port on 127.0.0.1. */
 async function main() {

@@ -1,7 +1,9 @@
-import { writeReadmeBlocks } from './readmeBlocks'
-import { ROOT, run, taroBuild } from './taroBuild'
-import { prepareConsumerApp } from '../test/consumer-app/prepare'
-import { prepareVueApp } from '../test/vue-app/prepare'
+import { writeReadmeBlocks } from '../tools/readmeBlocks'
+import { ROOT } from '../tools/root'
+import { run } from '../tools/run'
+import { taroBuild } from '../tools/taroBuild'
+import { prepareConsumerApp } from '../tools/apps/consumer-app/prepare'
+import { prepareVueApp } from '../tools/apps/vue-app/prepare'
 
 /**
  * Everything the test suites read that takes a build, made once before jest starts

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs'
 import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { startDevServer, type DevServer } from '@opengid/server/dev'
-import { ROOT } from '../scripts/taroBuild'
+import { ROOT } from '../tools/root'
 import { browserSuiteRuns, CHROMIUM_PATH, launchChromium } from './browser/chromium'
 
 jest.setTimeout(30_000)

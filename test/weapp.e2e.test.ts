@@ -2,14 +2,14 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, write
 import os from 'node:os'
 import path from 'node:path'
 import { startDevServer, type DevServer } from '@opengid/server/dev'
-import { ROOT } from '../scripts/taroBuild'
-import { launchWeapp, readWeappBundle, type Entry, type WeappBundle, type WeappHost } from './weapp-host'
+import { ROOT } from '../tools/root'
+import { launchWeapp, readWeappBundle, type Entry, type WeappBundle, type WeappHost } from '../tools/weapp-host'
 
 // The compiled demo (dist/weapp), drawn by WeChat's own component renderer
 // (miniprogram-simulate: j-component on exparser, templates compiled by wcc),
 // against the real resolver endpoint and the fake WeChat behind it. Every
 // assertion on what the page shows reads the drawn tree, and taps go through
-// the renderer. The hand-made part of test/weapp-host is the WeChat client
+// the renderer. The hand-made part of tools/weapp-host is the WeChat client
 // around the render layer, which the renderer does not play: the wx APIs and
 // App/Page lifecycles (launch, hide, re-show), the app's timers, and the log
 // that counts calls. The page's layout is not part of the contract: everything

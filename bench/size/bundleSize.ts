@@ -2,7 +2,7 @@ import { build } from 'esbuild'
 import { minify } from 'terser'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
-import { ROOT } from '../../scripts/taroBuild'
+import { ROOT } from '../../tools/root'
 
 const KIT_ENTRY = JSON.stringify(path.join(ROOT, 'packages/taro/src/index.ts'))
 

@@ -1,5 +1,5 @@
 import { startDevServer } from '@opengid/server/dev'
-import type { WeappBundle } from '../../test/weapp-host'
+import type { WeappBundle } from '../../tools/weapp-host'
 import { table, type Cell } from '../markdown'
 import type { Section } from '../section'
 import { median, percentile, round } from '../stats'
@@ -115,7 +115,7 @@ export async function measureWeappColdWarm({ bundle, build }: WeappBuild): Promi
   ]
   return {
     id: 'weapp-warm',
-    title: `Time to opengid, cold vs warm (test/weapp-host; login and checkSession ${LATENCY.login} ms, bridge ${LATENCY.bridge} ms, code2Session ${CODE2SESSION_MS} ms, server ${LATENCY.server} ms; ${INSTALLS} installs, 2 launches each)`,
+    title: `Time to opengid, cold vs warm (tools/weapp-host; login and checkSession ${LATENCY.login} ms, bridge ${LATENCY.bridge} ms, code2Session ${CODE2SESSION_MS} ms, server ${LATENCY.server} ms; ${INSTALLS} installs, 2 launches each)`,
     markdown: [
       table(headers, rows),
       `calls are per launch; warm is ${saved} ms faster at the median`,

@@ -1,6 +1,7 @@
 import path from 'node:path'
 import type { FakeWeChat } from '@opengid/server/dev'
-import { ensureBuild, ROOT } from '../../scripts/taroBuild'
+import { ROOT } from '../../tools/root'
+import { ensureBuild } from '../../tools/taroBuild'
 import {
   launchWeapp,
   readWeappBundle,
@@ -8,7 +9,7 @@ import {
   type LogEntry,
   type Render,
   type WeappBundle,
-} from '../../test/weapp-host'
+} from '../../tools/weapp-host'
 
 /** The simulated latencies of the weapp launches; their sum is what the kit cannot go below. */
 export const LATENCY = { login: 30, bridge: 20, server: 30 }

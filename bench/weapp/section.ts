@@ -46,7 +46,7 @@ const ROWS: [keyof Breakdown, string][] = [
 ]
 
 /**
- * The `weapp` section: the compiled weapp demo in test/weapp-host, the real
+ * The `weapp` section: the compiled weapp demo in tools/weapp-host, the real
  * resolver endpoint behind the dev server, simulated latencies of login 30 ms,
  * bridge 20 ms and server 30 ms. The host timestamps every wx call and setData,
  * and times the renderer's drawing of each setData.
@@ -69,7 +69,7 @@ export async function measureWeapp({ bundle, build }: WeappBuild): Promise<Secti
   })
   return {
     id: 'weapp',
-    title: `Time to opengid in the compiled weapp (test/weapp-host; login ${LATENCY.login} ms, bridge ${LATENCY.bridge} ms, server ${LATENCY.server} ms; ${RUNS} launches)`,
+    title: `Time to opengid in the compiled weapp (tools/weapp-host; login ${LATENCY.login} ms, bridge ${LATENCY.bridge} ms, server ${LATENCY.server} ms; ${RUNS} launches)`,
     markdown: `${table(['ms', 'median', 'min', 'max'], rows)}\n\nweapp build: ${build === 'fresh' ? 'up to date, reused' : 'rebuilt first (not timed)'}`,
     data: { build, latency: LATENCY, runs },
   }

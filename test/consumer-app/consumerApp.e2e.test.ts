@@ -3,14 +3,14 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Browser } from 'playwright-core'
 import type * as ServerDev from '@opengid/server/dev'
-import { ROOT } from '../../scripts/taroBuild'
+import { ROOT } from '../../tools/root'
 import { browserSuiteRuns, CHROMIUM_PATH, launchChromium } from '../browser/chromium'
-import { launchWeapp, readWeappBundle, type Entry, type WeappHost } from '../weapp-host'
-import { APP_DIR } from './prepare'
+import { launchWeapp, readWeappBundle, type Entry, type WeappHost } from '../../tools/weapp-host'
+import { APP_DIR } from '../../tools/apps/consumer-app/prepare'
 
 // A fresh Taro app built from the packed tarballs and the README's quickstart
-// (test/consumer-app/prepare.ts, run by `npm test` before jest), with the real
-// taroBridge(): no simulator anywhere. Its dev server comes from the packed
+// (tools/apps/consumer-app/prepare.ts, run by `npm test` before jest), with the
+// real taroBridge(): no simulator anywhere. Its dev server comes from the packed
 // @opengid/server too, loaded the way a CommonJS user's require finds it.
 
 const UNSUPPORTED_TEXT = 'Group leaderboards work inside WeChat only.'

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { READMES, readmeBlocks } from '../../scripts/readmeBlocks'
-import { ROOT } from '../../scripts/taroBuild'
+import { READMES, readmeBlocks } from '../../tools/readmeBlocks'
+import { ROOT } from '../../tools/root'
 
 // The README's Vue quickstart is the example's code, which npm test builds from the
 // packed tarball and runs in the weapp host (test/vue-app): the two cannot drift.

@@ -1,14 +1,14 @@
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { startDevServer, type DevServer } from '@opengid/server/dev'
-import { launchWeapp, readWeappBundle, type Entry, type WeappHost } from '../weapp-host'
-import { waitFor } from '../weapp-host/waitFor'
-import { VUE_APP_DIR } from './prepare'
+import { launchWeapp, readWeappBundle, type Entry, type WeappHost } from '../../tools/weapp-host'
+import { waitFor } from '../../tools/weapp-host/waitFor'
+import { VUE_APP_DIR } from '../../tools/apps/vue-app/prepare'
 
 // examples/vue (Taro 4.2.0 + Vue 3, @opengid/taro/vue from the packed tarball), built
-// outside the repository by test/vue-app/prepare.ts before jest starts, run in the Node
-// weapp host: Vue's runtime on Taro's DOM, the real taroBridge() and httpResolver against
-// the dev server, every setData drawn by WeChat's component renderer.
+// outside the repository by tools/apps/vue-app/prepare.ts before jest starts, run in
+// the Node weapp host: Vue's runtime on Taro's DOM, the real taroBridge() and
+// httpResolver against the dev server, every setData drawn by WeChat's component renderer.
 
 // Above the host's 5 s waits, so that a missing text fails with what the page showed instead.
 jest.setTimeout(15_000)

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { readmeBlocks, type ReadmeBlock } from '../../../scripts/readmeBlocks'
+import { readmeBlocks, type ReadmeBlock } from '../../../tools/readmeBlocks'
 
 export interface SectionBlock extends ReadmeBlock {
   /** The `##` heading the block is under. */

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { ROOT, run } from '../../scripts/taroBuild'
+import { ROOT } from '../root'
+import { run } from '../run'
 
 // An app outside the repository that installs this repository's packages as a user
 // does: from the tarballs `npm pack` makes (their dist must be built first).

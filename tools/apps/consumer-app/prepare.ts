@@ -1,9 +1,10 @@
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { READMES, readmeBlocks } from '../../scripts/readmeBlocks'
-import { run, taroBuild } from '../../scripts/taroBuild'
-import { clearApp, installApp, installFromTarball } from '../support/packedApp'
+import { READMES, readmeBlocks } from '../../readmeBlocks'
+import { run } from '../../run'
+import { taroBuild } from '../../taroBuild'
+import { clearApp, installApp, installFromTarball } from '../packedApp'
 
 /**
  * A fresh Taro 4.2.1 React + TypeScript app, as a user makes one: the CLI template's

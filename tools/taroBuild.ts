@@ -1,9 +1,7 @@
-import { spawn } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
-import { stripVTControlCharacters } from 'node:util'
-
-export const ROOT = path.resolve(__dirname, '..')
+import { ROOT } from './root'
+import { run } from './run'
 
 /** Everything a demo build is made from: a build older than any of these is stale. */
 const INPUTS = ['src', 'config', 'packages/taro/src', 'babel.config.js', 'package.json']
@@ -23,9 +21,6 @@ export function isBuildFresh(platform: 'h5' | 'weapp'): boolean {
   const built = statSync(marker).mtimeMs
   return INPUTS.every((input) => newestMtime(path.join(ROOT, input)) <= built)
 }
-
-/** How much of a failed build's log is worth showing: its end, where the error is. */
-const LOG_TAIL = 6000
 
 export interface TaroBuildOptions {
   /** The app to build, with its own `@tarojs/cli`; default this repository's demo. */
@@ -52,37 +47,6 @@ export function taroBuild(
       throw new Error(`taro build --type ${platform} in ${appDir} failed with ${error.message}`)
     },
   )
-}
-
-export interface RunOptions {
-  cwd: string
-  /** Added to this process's environment. */
-  env?: Record<string, string>
-  signal?: AbortSignal
-}
-
-/** Runs a command to its end; rejects with its exit code and the end of its output. */
-export function run(command: string, args: string[], { cwd, env = {}, signal }: RunOptions): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, {
-      cwd,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      signal,
-    })
-    let output = ''
-    const collect = (chunk: Buffer) => {
-      output = (output + chunk.toString()).slice(-2 * LOG_TAIL)
-    }
-    child.stdout.on('data', collect)
-    child.stderr.on('data', collect)
-    child.on('error', reject)
-    child.on('close', (code) =>
-      code === 0
-        ? resolve(output)
-        : reject(new Error(`exit code ${code}:\n${stripVTControlCharacters(output).slice(-LOG_TAIL)}`)),
-    )
-  })
 }
 
 /** Builds only when the last build is missing or older than its sources. */

@@ -1,8 +1,10 @@
 import { cpSync, existsSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { ROOT, run, taroBuild } from '../../scripts/taroBuild'
-import { clearApp, installApp, installFromTarball } from '../support/packedApp'
+import { ROOT } from '../../root'
+import { run } from '../../run'
+import { taroBuild } from '../../taroBuild'
+import { clearApp, installApp, installFromTarball } from '../packedApp'
 
 /**
  * examples/vue (Taro 4.2.0 + Vue 3), copied and installed outside the repository:

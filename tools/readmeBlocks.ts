@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+import { ROOT } from './root'
 
 /**
  * The TypeScript code blocks of the package READMEs, so the docs cannot drift from
@@ -17,7 +18,6 @@ export interface ReadmeBlock {
   code: string
 }
 
-const ROOT = path.resolve(__dirname, '..')
 export const READMES = {
   taro: path.join(ROOT, 'packages/taro/README.md'),
   server: path.join(ROOT, 'packages/server/README.md'),
@@ -73,9 +73,4 @@ export function writeReadmeBlocks(): string[] {
     }
   }
   return written
-}
-
-if (require.main === module) {
-  const written = writeReadmeBlocks()
-  console.log(`README code blocks: ${written.length} written to ${path.relative(ROOT, BLOCKS_DIR)}`)
 }

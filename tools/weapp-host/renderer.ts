@@ -71,7 +71,7 @@ export function renderPage({ bundle, sandbox, registry, route, onSetData, later 
     // Refused once drawn, not when declared: an independent subpackage's comp.json declares it whatever its pages use.
     if (path.posix.basename(file) === 'custom-wrapper') {
       definition = refusedWhenCreated(definition, () => {
-        refused = `${route} draws Taro's CustomWrapper, which this host does not render: its content was seen going stale under j-component (see test/weapp-host/README.md).`
+        refused = `${route} draws Taro's CustomWrapper, which this host does not render: its content was seen going stale under j-component (see tools/weapp-host/README.md).`
       })
     }
     load(definitionOf(definition, id, bundle.template(`${file}.wxml`), usingComponents))
