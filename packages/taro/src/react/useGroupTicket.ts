@@ -1,19 +1,7 @@
-import { useMemo } from 'react'
-import { createGroupRequest, type GroupRequest } from '../taro/groupRequest'
 import { selectTicket } from '../core/selectors'
-import { useGroupEnterInfo, useGroupEnterStore } from './useGroupEnterInfo'
+import { useGroupEnterInfo } from './useGroupEnterInfo'
 
 /** The group ticket for your own API, or undefined until the group is resolved with one. */
 export function useGroupTicket(): string | undefined {
   return useGroupEnterInfo(selectTicket)
-}
-
-/**
- * A `request(options)` that sends the group ticket as `Authorization: Bearer` and, on a
- * 401 `TICKET_EXPIRED`, resolves the group again once and repeats. Stable for the
- * provider's lifetime, and reading it re-renders nothing.
- */
-export function useGroupRequest(): GroupRequest {
-  const store = useGroupEnterStore('useGroupRequest')
-  return useMemo(() => createGroupRequest(store), [store])
 }

@@ -3,7 +3,7 @@ import { isText } from '../core/plan'
 import type { GroupEnterState } from '../core/types'
 import type { ChatType } from '../core/wire'
 import { chatToolApi, type ChatToolApiName } from './taroApis'
-import { call, getChatToolInfo as chatToolPayload } from './taroBridge'
+import { call, chatToolPayload } from './taroBridge'
 
 // Typed, promise-returning forms of WeChat's chat tool APIs (base library 3.7.8+; see
 // docs/platform-facts.md), which Taro 4.2's types lack. A host without the API (H5,

@@ -39,8 +39,8 @@ export function call<T = WeChatResult>(
   })
 }
 
-/** Inside the chat tool: the chat's data, encrypted like getGroupEnterInfo's. */
-export const getChatToolInfo = (): Promise<GroupEnterPayload> =>
+/** Inside the chat tool: the chat's data as the bridge gives it (the public `getChatToolInfo` drops `source`). */
+export const chatToolPayload = (): Promise<GroupEnterPayload> =>
   call('getChatToolInfo', {}).then((r) => toPayload(r, 'getChatToolInfo'))
 
 /** The first of these sync APIs that answers with a non-empty `key` (or at all, without one). */
@@ -104,7 +104,7 @@ export function taroBridge(): GroupBridge {
     getShareInfo(shareTicket) {
       return call('getShareInfo', { shareTicket }).then((r) => toPayload(r, 'getShareInfo'))
     },
-    getChatToolInfo,
+    getChatToolInfo: chatToolPayload,
     login() {
       return call('login', {}).then((r) => {
         // Taro H5's production stub "succeeds" without a code, like the group APIs.
