@@ -19,8 +19,8 @@ const transformJose = ['/node_modules/(?!jose/)']
 const withFakeTaro = {
   ...sources,
   // Jest cannot load the real Taro runtime; tests pick a platform mode of this fake.
-  '^@tarojs/taro$': '<rootDir>/packages/taro/test/fake-taro/index.ts',
-  '^@tarojs/components$': '<rootDir>/packages/taro/test/fake-taro/components.tsx',
+  '^@tarojs/taro$': '<rootDir>/tools/fake-taro/index.ts',
+  '^@tarojs/components$': '<rootDir>/tools/fake-taro/components.tsx',
 }
 
 /** @type {import('jest').Config} */
@@ -47,7 +47,7 @@ module.exports = {
       transform,
       moduleNameMapper: {
         ...withFakeTaro,
-        '^@tarojs/components$': '<rootDir>/packages/taro/test/vue/fakeComponents.ts',
+        '^@tarojs/components$': '<rootDir>/packages/taro/test/vue/support/fakeComponents.ts',
       },
     },
     {
@@ -70,12 +70,21 @@ module.exports = {
       moduleNameMapper: sources,
     },
     {
+      // The stand-ins in tools/ that the other projects stand on (the fake Taro is what it checks).
+      displayName: 'tools',
+      rootDir: __dirname,
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/test/tools/**/*.test.ts'],
+      transform,
+      moduleNameMapper: withFakeTaro,
+    },
+    {
       displayName: 'e2e',
       rootDir: __dirname,
       testEnvironment: 'node',
       testMatch: ['<rootDir>/test/**/*.test.ts'],
       // The README's test blocks run in the docs project, with the fake Taro.
-      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/docs/blocks/'],
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/docs/blocks/', '<rootDir>/test/tools/'],
       transform,
       transformIgnorePatterns: transformJose,
       moduleNameMapper: sources,

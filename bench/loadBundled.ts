@@ -24,8 +24,8 @@ export async function loadBundled<T>(entry: string): Promise<T> {
     target: 'node20',
     packages: 'external',
     alias: {
-      '@tarojs/taro': './packages/taro/test/fake-taro/index.ts',
-      '@tarojs/components': './packages/taro/test/fake-taro/components.tsx',
+      '@tarojs/taro': './tools/fake-taro/index.ts',
+      '@tarojs/components': './tools/fake-taro/components.tsx',
     },
     outfile: filename,
     write: false,

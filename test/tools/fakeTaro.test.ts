@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { calls, configureHost, emitAppShow, resetFakeTaro, setMode } from './fake-taro'
+import { calls, configureHost, emitAppShow, resetFakeTaro, setMode } from '../../tools/fake-taro'
 
 // The kit's tests stand on these modes behaving like the real hosts.
 type Api = (options?: Record<string, unknown>) => Promise<unknown>

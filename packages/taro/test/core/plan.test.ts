@@ -1,6 +1,6 @@
-import { DEFAULT_GROUP_SCENES, entryKey, planEntry } from '../src/core/plan'
-import { compareVersion } from '../src/core/version'
-import type { GroupEnterSource } from '../src/core/types'
+import { DEFAULT_GROUP_SCENES, entryKey, planEntry } from '../../src/core/plan'
+import { compareVersion } from '../../src/core/version'
+import type { GroupEnterSource } from '../../src/core/types'
 
 type Apis = Partial<Record<GroupEnterSource, boolean>>
 const env = (sdkVersion: string | undefined, apis: Apis = { getGroupEnterInfo: true, getShareInfo: true }) => ({

@@ -7,7 +7,7 @@ import { createGroupEnterStore } from '../../src/core/store'
 import { whenState } from '../../src/core/whenState'
 import type { GroupEnterState } from '../../src/core/types'
 import { GroupEnterError } from '../../src/core/GroupEnterError'
-import { deferred } from '../deferred'
+import { deferred } from '../support/deferred'
 import {
   createSimulatedBridge,
   createSimulatedResolver,

@@ -7,8 +7,8 @@ import {
   type ResolvedGroup,
 } from '@opengid/taro'
 import { createSimulatedBridge, createSimulatedResolver } from '@opengid/taro/testing'
-import { heldResolver } from './deferred'
-import { deferred, renderInGroup } from './helpers'
+import { heldResolver } from '../support/deferred'
+import { deferred, renderInGroup } from '../support/helpers'
 
 function Shown() {
   const { status, opengid } = useGroupEnterInfo()

@@ -1,7 +1,7 @@
 import { act, screen, waitFor } from '@testing-library/react'
 import { useGroupEnterInfo, useOpenGid } from '@opengid/taro'
 import { createSimulatedBridge, createSimulatedResolver } from '@opengid/taro/testing'
-import { renderInGroup } from './helpers'
+import { renderInGroup } from '../support/helpers'
 
 const CONSUMERS = 50
 

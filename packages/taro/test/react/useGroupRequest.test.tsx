@@ -1,15 +1,14 @@
-import { act, screen, waitFor } from '@testing-library/react'
+import { act } from '@testing-library/react'
 import { useEffect } from 'react'
 import {
   createGroupEnterStore,
   createGroupRequest,
   GroupContext,
   useGroupRequest,
-  useGroupTicket,
   type GroupRequestOptions,
 } from '@opengid/taro'
 import { createSimulatedBridge, createSimulatedResolver } from '@opengid/taro/testing'
-import { renderInGroup } from './helpers'
+import { renderInGroup } from '../support/helpers'
 
 /** Your own API behind requireGroupTicket: accepts only the tickets it lists. */
 function playApi(valid: (ticket: string) => boolean) {
@@ -23,21 +22,6 @@ function playApi(valid: (ticket: string) => boolean) {
   }
   return { send, seen }
 }
-
-it('useGroupTicket renders the ticket once the group is resolved, and re-renders only for it', async () => {
-  let renders = 0
-  function Ticket() {
-    renders++
-    return <span data-testid='ticket'>{useGroupTicket() ?? 'none yet'}</span>
-  }
-  renderInGroup(<Ticket />, {
-    bridge: createSimulatedBridge({ opengid: 'G_TICKET' }),
-    resolver: createSimulatedResolver(),
-  })
-  expect(screen.getByTestId('ticket').textContent).toBe('none yet')
-  await waitFor(() => expect(screen.getByTestId('ticket').textContent).toContain('G_TICKET'))
-  expect(renders).toBe(2)
-})
 
 it('waits for the group in flight, then sends the ticket as a Bearer token', async () => {
   const bridge = createSimulatedBridge({ opengid: 'G_API', latency: { bridge: 20 } })

@@ -8,8 +8,8 @@ import {
   type ResolvedGroup,
 } from '@opengid/taro'
 import { createSimulatedBridge, createSimulatedResolver } from '@opengid/taro/testing'
-import { createAborter } from '../src/core/abort'
-import { deferred, renderInGroup } from './helpers'
+import { createAborter } from '../../src/core/abort'
+import { deferred, renderInGroup } from '../support/helpers'
 
 // An abandoned attempt (superseded, unmounted, timed out) must stop at its next step:
 // no bridge call, no request to the server, no spent login code for nothing.

@@ -1,7 +1,7 @@
 import { act, waitFor } from '@testing-library/react'
 import { createGroupEnterStore, GroupEnterError, type GroupResolver, type ResolvedGroup } from '@opengid/taro'
 import { createSimulatedBridge, createSimulatedResolver } from '@opengid/taro/testing'
-import { deferred, renderInGroup } from './helpers'
+import { deferred, renderInGroup } from '../support/helpers'
 
 // What DESIGN promises for any bridge and any resolver, not only the kit's own.
 

@@ -1,8 +1,8 @@
 import { act, screen, waitFor } from '@testing-library/react'
 import { httpResolver, useGroupEnterInfo, useOpenGid, type GroupEnterState } from '@opengid/taro'
 import { createSimulatedBridge, createSimulatedResolver, SIMULATED_GROUP_OPENID } from '@opengid/taro/testing'
-import { calls, configureHost, emitAppShow, resetFakeTaro, setMode } from './fake-taro'
-import { renderInGroup } from './helpers'
+import { calls, configureHost, emitAppShow, resetFakeTaro, setMode } from '../../../../tools/fake-taro'
+import { renderInGroup } from '../support/helpers'
 
 // Inside WeChat's chat tool the kit resolves through getChatToolInfo: the real bridge over
 // the fake Taro host first (the path users run), then the simulator the demo uses.

@@ -1,7 +1,7 @@
 import { screen, waitFor } from '@testing-library/react'
 import { httpResolver, taroBridge, useGroupEnterInfo, type GroupEnterState } from '@opengid/taro'
-import { calls, configureHost, resetFakeTaro, setMode } from './fake-taro'
-import { renderInGroup } from './helpers'
+import { calls, configureHost, resetFakeTaro, setMode } from '../../../../tools/fake-taro'
+import { renderInGroup } from '../support/helpers'
 
 const URL = 'https://api.example.test/opengid'
 

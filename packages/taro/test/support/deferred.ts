@@ -1,4 +1,4 @@
-import type { GroupResolver, ResolvedGroup } from '../src/core/types'
+import type { GroupResolver, ResolvedGroup } from '../../src/core/types'
 
 /** A promise with its settle functions outside, to control exactly when a call answers. */
 export function deferred<T = void>() {

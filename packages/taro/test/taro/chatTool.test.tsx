@@ -1,5 +1,4 @@
 import Taro from '@tarojs/taro'
-import { waitFor } from '@testing-library/react'
 import {
   getChatToolInfo,
   GroupEnterError,
@@ -8,10 +7,7 @@ import {
   openChatTool,
   selectGroupMembers,
   shareAppMessageToGroup,
-  useChatTool,
 } from '@opengid/taro'
-import { createSimulatedBridge, createSimulatedResolver } from '@opengid/taro/testing'
-import { renderInGroup } from './helpers'
 
 type Callbacks = { success?: (r: unknown) => void; fail?: (r: unknown) => void; [key: string]: unknown }
 
@@ -107,19 +103,4 @@ it('refuses bad input before calling WeChat: a long notice title, a room without
   await expect(openChatTool({ url: 'p', roomid: 'G1' })).rejects.toThrow(TypeError)
   expect(notified).toEqual([])
   expect(opened).toEqual([])
-})
-
-it('useChatTool opens the chat tool in the chat the app came from, with no picker, once it is resolved', async () => {
-  const opened = install('openChatTool', () => ({ ok: {} }))
-  let open: ((url: string) => Promise<void>) | undefined
-  function Opener() {
-    open = useChatTool()
-    return null
-  }
-  const bridge = createSimulatedBridge({ scene: 1008, chatType: 3, opengid: 'G_TOOL' })
-  renderInGroup(<Opener />, { bridge, resolver: createSimulatedResolver() })
-  await expect(open!('packageChatTool/pages/index')).rejects.toMatchObject({ code: 'SCENE' })
-  expect(opened).toEqual([])
-  await waitFor(() => expect(open!('packageChatTool/pages/index')).resolves.toBeUndefined())
-  expect(opened).toEqual([{ url: 'packageChatTool/pages/index', roomid: 'G_TOOL', chatType: 3 }])
 })

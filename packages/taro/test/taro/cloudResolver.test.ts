@@ -1,7 +1,7 @@
 import { cloudResolver, createGroupEnterStore, type GroupEnterState } from '@opengid/taro'
 import { createSimulatedBridge } from '@opengid/taro/testing'
-import Taro from './fake-taro'
-import { resetFakeTaro } from './fake-taro'
+import Taro from '../../../../tools/fake-taro'
+import { resetFakeTaro } from '../../../../tools/fake-taro'
 
 type Call = { name: string; data: { groupInfo: { cloudID: string } }; config?: { env: string } }
 

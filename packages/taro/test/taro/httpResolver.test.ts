@@ -1,6 +1,6 @@
 import { createGroupEnterStore, httpResolver, type GroupBridge, type HttpRequestOptions } from '@opengid/taro'
 import { createSimulatedBridge, memoryStorage, memoryWeChat } from '@opengid/taro/testing'
-import { openMemoryPayload } from '../src/testing/memoryWeChat'
+import { openMemoryPayload } from '../../src/testing/memoryWeChat'
 
 // httpResolver's warm path against a small in-test server that keeps sessions the way
 // @opengid/server does: 200 with a session, 401 SESSION_EXPIRED for one it does not know.

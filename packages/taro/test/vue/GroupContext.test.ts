@@ -11,8 +11,8 @@ import {
   useOpenGid,
 } from '@opengid/taro/vue'
 import { createSimulatedBridge, createSimulatedResolver } from '@opengid/taro/testing'
-import { deferred, heldResolver } from '../deferred'
-import { mountInGroup, Shown, shown, sleep } from './helpers'
+import { deferred, heldResolver } from '../support/deferred'
+import { mountInGroup, Shown, shown, sleep } from './support/helpers'
 
 it('runs prepare (login) before the bridge call, and shows the group', async () => {
   const bridge = createSimulatedBridge()

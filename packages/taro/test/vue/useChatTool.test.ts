@@ -3,7 +3,7 @@ import { waitFor } from '@testing-library/dom'
 import { defineComponent, h } from 'vue'
 import { useChatTool, useGroupEnterInfo } from '@opengid/taro/vue'
 import { createSimulatedBridge, createSimulatedResolver, SIMULATED_GROUP_OPENID } from '@opengid/taro/testing'
-import { mountInGroup } from './helpers'
+import { mountInGroup } from './support/helpers'
 
 const host = Taro as unknown as Record<string, unknown>
 afterEach(() => delete host.openChatTool)

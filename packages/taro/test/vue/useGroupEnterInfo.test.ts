@@ -2,7 +2,7 @@ import { waitFor } from '@testing-library/dom'
 import { defineComponent, h, onUpdated } from 'vue'
 import { useGroupEnterInfo, useOpenGid } from '@opengid/taro/vue'
 import { createSimulatedBridge, createSimulatedResolver } from '@opengid/taro/testing'
-import { mountInGroup, Shown, shown, sleep } from './helpers'
+import { mountInGroup, Shown, shown, sleep } from './support/helpers'
 
 const CONSUMERS = 50
 

@@ -1,29 +1,11 @@
 import { waitFor } from '@testing-library/dom'
-import { defineComponent, h, onUpdated } from 'vue'
+import { defineComponent, h } from 'vue'
 import { useGroupRequest, useGroupTicket, type GroupRequest } from '@opengid/taro/vue'
 import { createSimulatedBridge, createSimulatedResolver } from '@opengid/taro/testing'
-import { calls, configureHost, resetFakeTaro } from '../fake-taro'
-import { mountInGroup, sleep } from './helpers'
+import { calls, configureHost, resetFakeTaro } from '../../../../tools/fake-taro'
+import { mountInGroup, sleep } from './support/helpers'
 
 beforeEach(() => resetFakeTaro())
-
-it('useGroupTicket shows the ticket once the group is resolved, and updates only for it', async () => {
-  let updates = 0
-  const Ticket = defineComponent({
-    setup() {
-      const ticket = useGroupTicket()
-      onUpdated(() => updates++)
-      return () => h('span', ticket.value ?? 'none yet')
-    },
-  })
-  const wrapper = mountInGroup(() => h(Ticket), {
-    bridge: createSimulatedBridge({ opengid: 'G_TICKET' }),
-    resolver: createSimulatedResolver(),
-  })
-  expect(wrapper.text()).toBe('none yet')
-  await waitFor(() => expect(wrapper.text()).toContain('G_TICKET'))
-  expect(updates).toBe(1)
-})
 
 it('useGroupRequest waits for the group, then sends its ticket as a Bearer token through Taro.request', async () => {
   configureHost({ request: async () => ({ statusCode: 200, data: { ok: true } }) })

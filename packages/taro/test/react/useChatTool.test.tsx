@@ -1,0 +1,28 @@
+import Taro from '@tarojs/taro'
+import { waitFor } from '@testing-library/react'
+import { useChatTool } from '@opengid/taro'
+import { createSimulatedBridge, createSimulatedResolver } from '@opengid/taro/testing'
+import { renderInGroup } from '../support/helpers'
+
+const host = Taro as unknown as Record<string, unknown>
+afterEach(() => delete host.openChatTool)
+
+it('useChatTool opens the chat tool in the chat the app came from, with no picker, once it is resolved', async () => {
+  const opened: unknown[] = []
+  host.openChatTool = ({ success, fail, ...options }: { success: (r: unknown) => void; fail: unknown }) => {
+    void fail
+    opened.push(options)
+    setTimeout(() => success({ errMsg: 'openChatTool:ok' }), 0)
+  }
+  let open: ((url: string) => Promise<void>) | undefined
+  function Opener() {
+    open = useChatTool()
+    return null
+  }
+  const bridge = createSimulatedBridge({ scene: 1008, chatType: 3, opengid: 'G_TOOL' })
+  renderInGroup(<Opener />, { bridge, resolver: createSimulatedResolver() })
+  await expect(open!('packageChatTool/pages/index')).rejects.toMatchObject({ code: 'SCENE' })
+  expect(opened).toEqual([])
+  await waitFor(() => expect(open!('packageChatTool/pages/index')).resolves.toBeUndefined())
+  expect(opened).toEqual([{ url: 'packageChatTool/pages/index', roomid: 'G_TOOL', chatType: 3 }])
+})
