@@ -1,3 +1,4 @@
+import { DEFAULT_GROUP_SCENES } from '../core/plan'
 import { toBridgeError } from '../core/wechatFailure'
 import type { BridgeStorage, EnterOptions, GroupBridge, GroupEnterPayload, GroupEnterSource } from '../core/types'
 import { delay } from './delay'
@@ -6,7 +7,10 @@ import { memoryWeChat, type SimulatedGroup, type SimulatedWeChat } from './memor
 export interface SimulatedClient {
   /** Launch scene. Default 1008 (group chat card). */
   scene?: number
-  /** Default 3 (WeChat group). */
+  /**
+   * Default 3 (WeChat group) when the scene is a group scene (the default ones, see
+   * DEFAULT_GROUP_SCENES); none otherwise, as on a normal launch such as 1001.
+   */
   chatType?: number
   shareTicket?: string
   /** Base library version. Default '3.8.0'. */
@@ -66,9 +70,25 @@ export function memoryStorage(): BridgeStorage {
   }
 }
 
+/**
+ * `next` over `client`; a new scene without a chat type of its own brings the chat
+ * type that scene has in WeChat: 3 (a group) for a group scene, none otherwise (a
+ * normal launch such as 1001 gives `none`).
+ */
+function withScene(client: SimulatedClient, next: SimulatedClient): SimulatedClient {
+  const merged = { ...client, ...next }
+  if (next.scene !== undefined && !('chatType' in next)) {
+    merged.chatType = DEFAULT_GROUP_SCENES.indexOf(next.scene) >= 0 ? 3 : undefined
+  }
+  return merged
+}
+
 /** A bridge that plays a WeChat client, for jest tests of group-scoped components and for the H5 demo. */
 export function createSimulatedBridge(initial: SimulatedClient = {}): SimulatedBridge {
-  let client: SimulatedClient = { scene: 1008, chatType: 3, sdkVersion: '3.8.0', opengid: 'G_SIMULATED', ...initial }
+  let client: SimulatedClient = withScene(
+    { scene: 1008, chatType: 3, sdkVersion: '3.8.0', opengid: 'G_SIMULATED' },
+    initial,
+  )
   const wechat = initial.wechat ?? memoryWeChat()
   const listeners = new Set<(options: EnterOptions) => void>()
   const hideListeners = new Set<() => void>()
@@ -103,12 +123,12 @@ export function createSimulatedBridge(initial: SimulatedClient = {}): SimulatedB
     show(next = {}) {
       if (!hidden) this.hide()
       hidden = false
-      client = { ...client, ...next }
+      client = withScene(client, next)
       const options = enterOptions()
       listeners.forEach((listener) => listener(options))
     },
     update(next) {
-      client = { ...client, ...next }
+      client = withScene(client, next)
     },
     getEnterOptions: enterOptions,
     onAppShow: (cb) => subscribe(listeners, cb),
