@@ -16,6 +16,12 @@ export interface GroupEnterErrorDetails {
   serverCode?: ServerErrorCode
   /** True for failures worth another attempt: timeouts, no connection, 5xx. */
   retryable?: boolean
+  /**
+   * True when the attempt's input went stale (an expired cloudID, a session the server
+   * refused): a fresh login and bridge call give fresh input, so the kit makes one more
+   * attempt whatever `retry` says.
+   */
+  stale?: boolean
   cause?: unknown
 }
 
@@ -44,6 +50,7 @@ export class GroupEnterError extends Error {
   readonly status?: number
   readonly serverCode?: ServerErrorCode
   readonly retryable!: boolean
+  readonly stale?: boolean
   readonly cause?: unknown
 
   constructor(code: GroupEnterErrorCode, message: string, details: GroupEnterErrorDetails = {}) {

@@ -18,16 +18,22 @@ export function serverError(data: unknown): Partial<ErrorBody<string>['error']> 
   }
 }
 
-/** The error for a non-2xx answer, carrying the server's code; gateway failures and overload are worth another attempt, a 4xx or a 500 bug is not. */
+/**
+ * The error for a non-2xx answer, carrying the server's code; gateway failures and
+ * overload are worth another attempt, a 4xx or a 500 bug is not. `stale` when the
+ * answer refused the session the request sent (see core/session.ts).
+ */
 export function httpStatusError(
   url: string,
   { statusCode, data }: { statusCode: number; data: unknown },
+  stale?: boolean,
 ): GroupEnterError {
   const server = serverError(data) ?? {}
   return new GroupEnterError('RESOLVER', server.message ?? `${url} answered HTTP ${statusCode}.`, {
     status: statusCode,
     serverCode: server.code,
     retryable: RETRYABLE_STATUS.indexOf(statusCode) !== -1,
+    stale,
   })
 }
 

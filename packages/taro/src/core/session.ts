@@ -1,7 +1,7 @@
-import type { GroupEnterError } from './GroupEnterError'
 import { isText } from './plan'
+import { httpStatusError, serverError } from './serverError'
 import type { BridgeStorage, GroupBridge } from './types'
-import { SESSION_EXPIRED, type Credentials } from './wire'
+import { MAX_CREDENTIAL_LENGTH, SESSION_EXPIRED, type Credentials } from './wire'
 
 export type { Credentials }
 
@@ -14,31 +14,68 @@ export interface PreparedSession {
 }
 
 /**
+ * Runs a storage call of any bridge safely: a store that throws (full, a private
+ * window, a custom one with a bug) keeps nothing, and the next launch logs in, which
+ * always works. A server's 200 never becomes an error because a session was not kept.
+ */
+function quietly<T>(run: () => T): T | undefined {
+  try {
+    return run()
+  } catch {
+    return undefined
+  }
+}
+
+const isSessionId = (value: unknown): value is string => isText(value) && value.length <= MAX_CREDENTIAL_LENGTH
+
+/**
  * Login or the warm path. A session the server made at an earlier login is used while
  * WeChat says that login's key is still valid: checkSession speaks of the most recent
  * login only, which is the one the stored session was made from (the kit logs in for
- * nothing else). Otherwise a login, whose code the server exchanges.
+ * nothing else). Otherwise a login, whose code the server exchanges. A stored value
+ * that cannot be a session (not text, too long for the server) is dropped unsent.
  */
 export async function prepareSession(bridge: GroupBridge): Promise<PreparedSession> {
   const { storage } = bridge
-  const session = storage?.get(SESSION_STORAGE_KEY)
-  if (session && bridge.checkSession) {
-    if (await bridge.checkSession().catch(() => false)) return { credentials: { session }, storage }
-    storage?.remove(SESSION_STORAGE_KEY)
+  const stored: unknown = storage && quietly(() => storage.get(SESSION_STORAGE_KEY))
+  const session = isSessionId(stored) ? stored : undefined
+  if (session && bridge.checkSession && (await bridge.checkSession().catch(() => false))) {
+    return { credentials: { session }, storage }
   }
+  // A session WeChat no longer vouches for, or a value that cannot be one, is not kept.
+  if (stored) forget(storage)
   return { credentials: { code: (await bridge.login()).code }, storage }
 }
 
-/** Where a resolver keeps the session; none when it does not log in (`login: false`). */
-type SessionHolder = Pick<PreparedSession, 'storage'>
+/** What a resolver sent and where it keeps the session; neither when it does not log in (`login: false`). */
+interface SessionHolder {
+  credentials: { session?: string }
+  storage?: BridgeStorage
+}
 
 /** Keeps the session a 200 answer carries, for the next launch's warm path. */
 export function keepSession({ storage }: SessionHolder, answer: unknown): void {
   const session = (answer as { session?: unknown } | null)?.session
-  if (storage && isText(session)) storage.set(SESSION_STORAGE_KEY, session)
+  if (storage && isSessionId(session)) quietly(() => storage.set(SESSION_STORAGE_KEY, session))
 }
 
-/** When the server has lost the session, forget it too, so the attempt's fresh start logs in. */
-export function forgetExpiredSession({ storage }: SessionHolder, error: GroupEnterError): void {
-  if (storage && error.serverCode === SESSION_EXPIRED) storage.remove(SESSION_STORAGE_KEY)
+const forget = (storage: BridgeStorage | undefined) => storage && quietly(() => storage.remove(SESSION_STORAGE_KEY))
+
+/**
+ * Whether a refusal names the session the request sent, and if so forgets it, so the
+ * attempt's fresh start logs in. The server says SESSION_EXPIRED for a session it does
+ * not know; an older one, or a proxy, may say 400 (or 413) for one it cannot read.
+ * Either way one login settles it: if the session was not the problem, the cold request
+ * gets the same answer, and that one is final.
+ */
+function refusesSession({ storage, credentials }: SessionHolder, status: number, code?: string): boolean {
+  const refused = credentials.session !== undefined && (code === SESSION_EXPIRED || status === 400 || status === 413)
+  if (refused) forget(storage)
+  return refused
+}
+
+/** The error for a non-2xx answer to a resolver request; stale when it refused the session sent. */
+export function refusal(what: string, response: { statusCode: number; data: unknown }, sent: SessionHolder) {
+  const server = serverError(response.data)
+  return httpStatusError(what, response, refusesSession(sent, response.statusCode, server && server.code))
 }

@@ -27,6 +27,13 @@ export const GROUP_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/
 
 export const isGroupId = (value: unknown): value is string => typeof value === 'string' && GROUP_ID_PATTERN.test(value)
 
+/**
+ * The longest `code` or `session` the server takes: WeChat login codes and the
+ * server's session ids are 32 characters, so anything far longer is neither. The
+ * server refuses one; the client drops a stored one instead of sending it.
+ */
+export const MAX_CREDENTIAL_LENGTH = 256
+
 /** Who the request says the user is: a fresh login's code to exchange, or a server session to look up. */
 export type Credentials = { code: string; session?: undefined } | { session: string; code?: undefined }
 

@@ -1,7 +1,7 @@
 import { GroupEnterError } from '../core/GroupEnterError'
-import { httpStatusError, unreachable } from '../core/serverError'
+import { unreachable } from '../core/serverError'
 import { taroRequest } from './taroApis'
-import { forgetExpiredSession, keepSession, prepareSession, type PreparedSession } from '../core/session'
+import { keepSession, prepareSession, refusal, type PreparedSession } from '../core/session'
 import type { GroupEnterPayload, GroupResolver, ResolvedGroup } from '../core/types'
 
 export interface HttpRequestOptions {
@@ -36,7 +36,8 @@ type Prepared = PreparedSession | { credentials: Record<string, never>; storage?
 /**
  * POSTs `{ code | session, encryptedData, iv, cloudID?, source }` as JSON to your server.
  * With a stored session that WeChat still vouches for there is no login; when the
- * server has lost that session (SESSION_EXPIRED) the attempt starts again from login.
+ * server refuses that session (SESSION_EXPIRED, or a 400 for one it cannot read) the
+ * kit forgets it and the attempt starts again from login.
  */
 export function httpResolver(options: HttpResolverOptions): GroupResolver<Prepared> {
   const { url, header, login = true } = options
@@ -62,11 +63,7 @@ export function httpResolver(options: HttpResolverOptions): GroupResolver<Prepar
       } finally {
         signal.removeEventListener('abort', abort)
       }
-      if (response.statusCode < 200 || response.statusCode > 299) {
-        const error = httpStatusError(url, response)
-        forgetExpiredSession(prepared, error)
-        throw error
-      }
+      if (response.statusCode < 200 || response.statusCode > 299) throw refusal(url, response, prepared)
       keepSession(prepared, response.data)
       // The store checks the shape; a non-JSON body arrives here as a string and fails that check.
       return response.data as ResolvedGroup

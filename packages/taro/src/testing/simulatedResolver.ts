@@ -1,12 +1,6 @@
 import { GroupEnterError } from '../core/GroupEnterError'
-import { httpStatusError } from '../core/serverError'
-import {
-  forgetExpiredSession,
-  keepSession,
-  prepareSession,
-  type Credentials,
-  type PreparedSession,
-} from '../core/session'
+import { keepSession, prepareSession, refusal, type Credentials, type PreparedSession } from '../core/session'
+import { MAX_CREDENTIAL_LENGTH } from '../core/wire'
 import type { GroupEnterPayload, GroupResolver, ResolvedGroup } from '../core/types'
 import { delay } from './delay'
 import { openMemoryPayload } from './memoryWeChat'
@@ -41,26 +35,29 @@ export function createSimulatedResolver(initial: SimulatedResolverOptions = {}):
   let sessionsMade = 0
   let ticketsMade = 0
 
-  function answer(payload: GroupEnterPayload, credentials: Credentials): ResolvedGroup & { session: string } {
+  const refused = (statusCode: number, code: string, message: string) => ({
+    statusCode,
+    data: { error: { code, message } },
+  })
+
+  /** What @opengid/server answers: a refusal, or the group with a ticket and the session. */
+  function answer(payload: GroupEnterPayload, credentials: Credentials) {
     const { fail } = options
-    if (fail) {
-      throw httpStatusError('simulated resolver', {
-        statusCode: fail.status,
-        data: { error: { code: fail.code ?? 'SIMULATED', message: fail.message ?? `Simulated HTTP ${fail.status}.` } },
-      })
+    if (fail) return refused(fail.status, fail.code ?? 'SIMULATED', fail.message ?? `Simulated HTTP ${fail.status}.`)
+    const { session } = credentials
+    if (session !== undefined && session.length > MAX_CREDENTIAL_LENGTH) {
+      return refused(400, 'BAD_INPUT', 'session must be the non-empty string an earlier answer gave')
     }
-    if (credentials.session !== undefined && !sessions.has(credentials.session)) {
-      throw httpStatusError('simulated resolver', {
-        statusCode: 401,
-        data: { error: { code: 'SESSION_EXPIRED', message: 'Unknown session: log in again.' } },
-      })
+    if (session !== undefined && !sessions.has(session)) {
+      return refused(401, 'SESSION_EXPIRED', 'Unknown session: log in again.')
     }
     const group = openMemoryPayload(payload)
     if (!group) throw new GroupEnterError('RESOLVER', 'This payload was not made by the simulated WeChat.')
-    const session = credentials.session ?? `simulated-session-${++sessionsMade}`
-    sessions.add(session)
+    const kept = session ?? `simulated-session-${++sessionsMade}`
+    sessions.add(kept)
     const ticketExpiresAt = Date.now() + (options.ticketTtlSeconds ?? 7200) * 1000
-    return { ...group, ticket: `simulated-ticket.${group.opengid}.${++ticketsMade}`, ticketExpiresAt, session }
+    const ticket = `simulated-ticket.${group.opengid}.${++ticketsMade}`
+    return { statusCode: 200, data: { ...group, ticket, ticketExpiresAt, session: kept } }
   }
 
   return {
@@ -73,15 +70,10 @@ export function createSimulatedResolver(initial: SimulatedResolverOptions = {}):
     async resolve(payload, { prepared }) {
       calls.push({ ...payload, ...prepared.credentials })
       await delay(options.latency)
-      try {
-        const answered = answer(payload, prepared.credentials)
-        keepSession(prepared, answered)
-        return answered
-      } catch (error) {
-        // answer() throws only GroupEnterErrors, as httpResolver's server answers do.
-        forgetExpiredSession(prepared, error as GroupEnterError)
-        throw error
-      }
+      const response = answer(payload, prepared.credentials)
+      if (response.statusCode !== 200) throw refusal('simulated resolver', response, prepared)
+      keepSession(prepared, response.data)
+      return response.data as ResolvedGroup
     },
   }
 }

@@ -3,7 +3,8 @@ import { createSimulatedBridge, memoryStorage, memoryWeChat } from '@opengid/tar
 import { openMemoryPayload } from '../../src/testing/memoryWeChat'
 
 // httpResolver's warm path against a small in-test server that keeps sessions the way
-// @opengid/server does: 200 with a session, 401 SESSION_EXPIRED for one it does not know.
+// @opengid/server does: 200 with a session, 401 SESSION_EXPIRED for one it does not know,
+// 400 BAD_INPUT for one it cannot read (longer than any id it makes).
 
 function playServer() {
   const sessions = new Set<string>()
@@ -11,6 +12,9 @@ function playServer() {
   let made = 0
   const request = async ({ data }: HttpRequestOptions) => {
     bodies.push(data)
+    if (typeof data.session === 'string' && data.session.length > 256) {
+      return { statusCode: 400, data: { error: { code: 'BAD_INPUT', message: 'session must be an earlier answer' } } }
+    }
     if (typeof data.session === 'string' && !sessions.has(data.session)) {
       return { statusCode: 401, data: { error: { code: 'SESSION_EXPIRED', message: 'Log in again.' } } }
     }
@@ -113,4 +117,47 @@ it('a custom bridge without checkSession or storage still works: every launch lo
     expect(store.getState().opengid).toBe('G_PLAIN')
   }
   expect(simulated.count('login')).toBe(2)
+})
+
+describe('a client that heals: a session the server refuses is forgotten and one login settles it', () => {
+  it('a stored value too long to be a session is dropped unsent: one login, the right group, warm again after', async () => {
+    const server = playServer()
+    const phone = makePhone()
+    phone.storage.set('opengid.session', 'x'.repeat(300))
+    const first = await launch(phone, server.request)
+    expect(apis(first.bridge)).toEqual(['login', 'getGroupEnterInfo'])
+    expect(first.state).toMatchObject({ status: 'resolved', opengid: 'G_WARM' })
+    expect(server.bodies.map((body) => (body.session ? 'session' : 'code'))).toEqual(['code'])
+    const second = await launch(phone, server.request)
+    expect(apis(second.bridge)).toEqual(['checkSession', 'getGroupEnterInfo'])
+    expect(second.state).toMatchObject({ status: 'resolved', opengid: 'G_WARM' })
+  })
+
+  it('a 400 to a warm request (a proxy or an older server that cannot read the session) forgets it and logs in once', async () => {
+    const server = playServer()
+    const phone = makePhone()
+    await launch(phone, server.request)
+    const refusing = async (options: HttpRequestOptions) =>
+      options.data.session
+        ? { statusCode: 400, data: { error: { code: 'BAD_INPUT', message: 'bad session' } } }
+        : server.request(options)
+    const { bridge, state } = await launch(phone, refusing)
+    expect(apis(bridge)).toEqual(['checkSession', 'getGroupEnterInfo', 'login', 'getGroupEnterInfo'])
+    expect(state).toMatchObject({ status: 'resolved', opengid: 'G_WARM' })
+    expect(phone.storage.get('opengid.session')).toBe('s2')
+  })
+
+  it('a 400 to a cold request is final: the error, after exactly one login, and no session kept', async () => {
+    const phone = makePhone()
+    let requests = 0
+    const request = async () => {
+      requests++
+      return { statusCode: 400, data: { error: { code: 'BAD_INPUT', message: 'iv must be base64' } } }
+    }
+    const { bridge, state } = await launch(phone, request)
+    expect(apis(bridge)).toEqual(['login', 'getGroupEnterInfo'])
+    expect(requests).toBe(1)
+    expect(state).toMatchObject({ status: 'error', error: { status: 400, serverCode: 'BAD_INPUT' } })
+    expect(phone.storage.get('opengid.session')).toBeUndefined()
+  })
 })
