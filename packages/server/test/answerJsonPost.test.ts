@@ -1,5 +1,5 @@
 import { OpenDataError, SessionError } from '@opengid/server'
-import { answerJsonPost } from '../src/answerJsonPost'
+import { answerJsonPost } from '../src/http/answerJsonPost'
 
 const post = (readBody = () => Promise.resolve({ kind: 'text' as const, text: '{}' })) => ({
   method: 'POST',

@@ -1,5 +1,5 @@
 import fc from 'fast-check'
-import { decodeBase64 } from '../src/base64'
+import { decodeBase64 } from '../src/openData/base64'
 
 // The definition the length-based check must agree with: padded standard base64.
 const STANDARD = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/

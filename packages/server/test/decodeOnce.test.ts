@@ -2,11 +2,11 @@ import { randomBytes } from 'node:crypto'
 import { createGroupResolver, type FetchLike } from '@opengid/server'
 import { groupAnswer } from './support/answers'
 import { encryptOpenData } from '@opengid/server/dev'
-import { decodeBase64 } from '../src/base64'
+import { decodeBase64 } from '../src/openData/base64'
 import { CREDENTIALS } from './support/fixtures'
 
-jest.mock('../src/base64', () => {
-  const actual = jest.requireActual<typeof import('../src/base64')>('../src/base64')
+jest.mock('../src/openData/base64', () => {
+  const actual = jest.requireActual<typeof import('../src/openData/base64')>('../src/openData/base64')
   return { decodeBase64: jest.fn(actual.decodeBase64) }
 })
 

@@ -30,8 +30,9 @@ const probes: Probe[] = [
     name: '@opengid/server: OpenDataError, WeChatApiError, GroupTicketError and SessionError',
     dist: ['packages/server/dist/index.cjs', 'packages/server/dist/index.js'],
     sources: [
-      'packages/server/src/errors.ts',
-      'packages/server/src/brand.ts',
+      'packages/server/src/openData/OpenDataError.ts',
+      'packages/server/src/wechat/WeChatApiError.ts',
+      'packages/server/src/shared/brand.ts',
       'packages/server/src/ticket/GroupTicketError.ts',
       'packages/server/src/sessions/SessionError.ts',
     ],

@@ -13,7 +13,7 @@ import { serve } from './support/serve'
 
 // A bug past every typed check, which is what a 500 is for. (jest.mock may use only `mock…` names.)
 const mockBug = new TypeError("Cannot read properties of undefined (reading 'opengid')")
-jest.mock('../src/groupFromPayload', () => ({
+jest.mock('../src/openData/groupFromPayload', () => ({
   groupFromPayload: (): ResolvedGroup => {
     throw mockBug
   },

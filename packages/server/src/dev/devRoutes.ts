@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { setTimeout as delay } from 'node:timers/promises'
-import { nodeJsonPostHandler, sendJson, type NodeHandler } from '../nodeHandler'
+import { nodeJsonPostHandler, sendJson, type NodeHandler } from '../http/nodeHandler'
 import { readFakeGroupRequest, readUser } from './fakeGroupRequest'
 import type { FakeWeChat } from './fakeWeChat'
 import { GROUP_API_PATH, type GroupRoute } from './groupRoute'

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { createServer } from 'node:http'
 import path from 'node:path'
-import { createNodeHandler } from '../nodeHandler'
+import { createNodeHandler } from '../http/nodeHandler'
 import type { SessionStore } from '../sessions/sessionStore'
 import { checkins } from './checkins'
 import { groupRoute } from './groupRoute'

@@ -1,6 +1,6 @@
-import { badInput } from '../errors'
-import { bodyFields, optionalSource } from '../groupRequest'
-import { isChatType, type ChatType } from '../types'
+import { badInput } from '../openData/OpenDataError'
+import { bodyFields, optionalSource } from '../resolver/groupRequest'
+import { isChatType, type ChatType } from '../shared/wire'
 import type { FakeGroup } from './groupPayload'
 
 /** Reads `{ user }` for POST /__wechat/login. */

@@ -1,6 +1,6 @@
-import { badInput } from '../errors'
-import { bodyFields } from '../groupRequest'
-import { answerNodeRequest, nodeJsonPostHandler } from '../nodeHandler'
+import { badInput } from '../openData/OpenDataError'
+import { bodyFields } from '../resolver/groupRequest'
+import { answerNodeRequest, nodeJsonPostHandler } from '../http/nodeHandler'
 import type { GroupFeature, GroupRequest } from './groupRoute'
 
 export interface Todo {

@@ -1,5 +1,5 @@
-import { OpenDataError } from '../errors'
-import type { ResolvedGroup } from '../types'
+import { OpenDataError } from '../openData/OpenDataError'
+import type { ResolvedGroup } from '../shared/wire'
 import { sessionExpired } from './SessionError'
 import { isSessionId, newSessionId } from './sessionId'
 import type { SessionRecord, SessionStore } from './sessionStore'

@@ -1,4 +1,4 @@
-import { systemErrorCode } from '../systemErrorCode'
+import { systemErrorCode } from '../shared/systemErrorCode'
 import { SessionError } from './SessionError'
 import type { SessionStore } from './sessionStore'
 

@@ -1,4 +1,4 @@
-import { redisCommands, redisPrefix, type IoRedisClientLike, type NodeRedisClientLike } from '../redisClient'
+import { redisCommands, redisPrefix, type IoRedisClientLike, type NodeRedisClientLike } from '../stores/redisClient'
 import { checkTtlSeconds, parseRecord, serializeRecord, type SessionStore } from './sessionStore'
 
 export interface RedisSessionStoreOptions {

@@ -1,4 +1,4 @@
-import { isRecord } from '../isRecord'
+import { isRecord } from '../shared/isRecord'
 
 /** What the server keeps for a session: who the user is and the key their data is encrypted with. */
 export interface SessionRecord {

@@ -1,5 +1,5 @@
 import { SignJWT } from 'jose'
-import type { ResolvedGroup } from '../types'
+import type { ResolvedGroup } from '../shared/wire'
 import { groupClaims, TICKET_ISSUER } from './ticketClaims'
 import { ticketKeys, type TicketSecretOptions } from './ticketSecrets'
 

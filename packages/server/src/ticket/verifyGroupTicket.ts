@@ -1,5 +1,5 @@
 import { jwtVerify } from 'jose'
-import { isRecord } from '../isRecord'
+import { isRecord } from '../shared/isRecord'
 import { GroupTicketError } from './GroupTicketError'
 import { readClaims, TICKET_ISSUER, type GroupTicketClaims } from './ticketClaims'
 import { ticketKeys, type TicketSecretOptions } from './ticketSecrets'

@@ -1,5 +1,3 @@
-import { checkPolicy } from './watermark'
-
 interface WeChatOptions {
   appId?: unknown
   secret?: unknown
@@ -13,19 +11,6 @@ export function checkWeChatOptions({ appId, secret, timeoutMs }: WeChatOptions):
   if (timeoutMs !== undefined && !(isFiniteAtLeast(timeoutMs, 0) && timeoutMs > 0)) {
     throw new TypeError('timeoutMs must be a finite number > 0')
   }
-}
-
-/** The checks of createGroupResolver's own options; ticket and store options are checked where they are used. */
-export function checkResolverOptions(
-  options: WeChatOptions & { ticketSecret?: unknown; ticketSecrets?: unknown; maxAgeSeconds?: unknown },
-): void {
-  checkWeChatOptions(options)
-  const { secret, ticketSecret, ticketSecrets, maxAgeSeconds } = options
-  // Both would leak together; and whoever holds the AppSecret could then sign tickets.
-  if (ticketSecret === secret || (Array.isArray(ticketSecrets) && ticketSecrets.includes(secret))) {
-    throw new TypeError('a ticket secret must not be the AppSecret: generate one of its own')
-  }
-  checkPolicy({ maxAgeSeconds: maxAgeSeconds as number | undefined })
 }
 
 export function isFiniteAtLeast(value: unknown, min: number): value is number {

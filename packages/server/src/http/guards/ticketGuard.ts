@@ -1,8 +1,8 @@
 import { errorAnswer, type HttpAnswer } from '../httpAnswer'
-import { reportInternalError, reportToConsole, type InternalErrorReporter } from '../internalError'
-import { GroupTicketError } from './GroupTicketError'
-import type { GroupTicketClaims } from './ticketClaims'
-import { createTicketVerifier, type GroupTicketOptions } from './verifyGroupTicket'
+import { reportInternalError, reportToConsole, type InternalErrorReporter } from '../../shared/internalError'
+import { GroupTicketError } from '../../ticket/GroupTicketError'
+import type { GroupTicketClaims } from '../../ticket/ticketClaims'
+import { createTicketVerifier, type GroupTicketOptions } from '../../ticket/verifyGroupTicket'
 
 export type GroupTicketGuardOptions<Req> = GroupTicketOptions & {
   /**

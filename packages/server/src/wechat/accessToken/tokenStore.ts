@@ -1,4 +1,4 @@
-import { isRecord } from '../isRecord'
+import { isRecord } from '../../shared/isRecord'
 
 /** An access token and when it stops working (ms since the epoch). */
 export interface AccessTokenRecord {

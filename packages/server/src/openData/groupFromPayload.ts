@@ -1,6 +1,6 @@
-import { OpenDataError } from './errors'
-import { isGroupId } from '../../taro/src/core/wire'
-import { isChatType, type ResolvedGroup } from './types'
+import { OpenDataError } from './OpenDataError'
+import { isGroupId } from '../../../taro/src/core/wire'
+import { isChatType, type ResolvedGroup } from '../shared/wire'
 
 /**
  * Reads both payload shapes: getGroupEnterInfo's `opengid` with snake_case

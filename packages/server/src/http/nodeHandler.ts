@@ -1,8 +1,8 @@
 import type { ServerResponse } from 'node:http'
 import { answerJsonPost } from './answerJsonPost'
-import { createGroupResolver, type GroupResolverOptions } from './createGroupResolver'
+import { createGroupResolver, type GroupResolverOptions } from '../resolver/createGroupResolver'
 import { JSON_ANSWER_HEADERS, type HttpAnswer } from './httpAnswer'
-import type { InternalErrorReporter } from './internalError'
+import type { InternalErrorReporter } from '../shared/internalError'
 import { readNodeBody, type NodeRequest } from './readNodeBody'
 
 export type HandlerOptions = GroupResolverOptions & {

@@ -13,7 +13,7 @@ export {
   type ResolverRequestBody,
   type GroupWithTicket,
   type HttpErrorCode,
-} from '../../taro/src/core/wire'
+} from '../../../taro/src/core/wire'
 
 /** The group one entry resolves to (the wire's GroupIdentity): what tickets and sessions hold. */
-export type { GroupIdentity as ResolvedGroup } from '../../taro/src/core/wire'
+export type { GroupIdentity as ResolvedGroup } from '../../../taro/src/core/wire'

@@ -1,6 +1,6 @@
 import { decryptOpenData, type DecryptOpenDataOptions } from './decryptOpenData'
 import { groupFromPayload } from './groupFromPayload'
-import type { ResolvedGroup } from './types'
+import type { ResolvedGroup } from '../shared/wire'
 
 /** Decrypts a getGroupEnterInfo or getShareInfo payload into its group. */
 export function decryptGroupInfo(options: DecryptOpenDataOptions): ResolvedGroup {

@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http'
 import { errorAnswer, type HttpAnswer } from './httpAnswer'
-import { isRecord } from './isRecord'
+import { isRecord } from '../shared/isRecord'
 import { answerNodeRequest } from './nodeHandler'
 import type { NodeRequest } from './readNodeBody'
 

@@ -1,9 +1,9 @@
-import { OpenDataError } from './errors'
-import { groupFromPayload } from './groupFromPayload'
-import { isRecord } from './isRecord'
-import { createTicketIssuer, type TicketIssuerOptions } from './ticket/issueGroupTicket'
-import { CLOUD_ID_EXPIRED, type GroupWithTicket, type ResolvedGroup } from './types'
-import { checkPolicy, checkWatermark, type WatermarkPolicy } from './watermark'
+import { OpenDataError } from '../openData/OpenDataError'
+import { groupFromPayload } from '../openData/groupFromPayload'
+import { isRecord } from '../shared/isRecord'
+import { createTicketIssuer, type TicketIssuerOptions } from '../ticket/issueGroupTicket'
+import { CLOUD_ID_EXPIRED, type GroupWithTicket, type ResolvedGroup } from '../shared/wire'
+import { checkPolicy, checkWatermark, type WatermarkPolicy } from '../openData/watermark'
 
 /** What a cloud function receives for a top-level `Taro.cloud.CloudID(cloudID)` field. */
 export type CloudGroupInfo =

@@ -1,5 +1,5 @@
 import { answerJsonPost } from './answerJsonPost'
-import { createGroupResolver } from './createGroupResolver'
+import { createGroupResolver } from '../resolver/createGroupResolver'
 import { responseOf } from './fetchAnswer'
 import type { HandlerOptions } from './nodeHandler'
 import { MAX_BODY_BYTES, TOO_LARGE, type RequestBody } from './requestBody'

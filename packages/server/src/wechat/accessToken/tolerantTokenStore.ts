@@ -1,5 +1,5 @@
-import { reportInternalError, type InternalErrorReporter } from '../internalError'
-import { systemErrorCode } from '../systemErrorCode'
+import { reportInternalError, type InternalErrorReporter } from '../../shared/internalError'
+import { systemErrorCode } from '../../shared/systemErrorCode'
 import { readTokenRecord, type AccessTokenStore } from './tokenStore'
 
 /**

@@ -1,4 +1,4 @@
-import { WeChatApiError } from '../errors'
+import { WeChatApiError } from '../WeChatApiError'
 import type { AccessTokenCache } from './accessTokenCache'
 
 /** WeChat's answers that the token itself is no good: invalid or not the latest (40001), expired (42001). */

@@ -1,5 +1,5 @@
-import { OpenDataError } from './errors'
-import { isRecord } from './isRecord'
+import { OpenDataError } from './OpenDataError'
+import { isRecord } from '../shared/isRecord'
 
 /** How far in the future a watermark may be before the server's clock is doubted. */
 export const CLOCK_SKEW_SECONDS = 60

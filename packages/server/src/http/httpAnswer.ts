@@ -1,6 +1,7 @@
-import { OpenDataError, WECHAT_UNREACHABLE, WeChatApiError } from './errors'
-import { SessionError } from './sessions/SessionError'
-import type { HttpErrorCode } from './types'
+import { OpenDataError } from '../openData/OpenDataError'
+import { SessionError } from '../sessions/SessionError'
+import type { HttpErrorCode } from '../shared/wire'
+import { WECHAT_UNREACHABLE, WeChatApiError } from '../wechat/WeChatApiError'
 
 export type { HttpErrorCode }
 

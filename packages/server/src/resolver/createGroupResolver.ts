@@ -1,18 +1,19 @@
-import type { CipherInput } from './cipherInput'
-import { code2Session } from './code2Session'
-import { decryptDecoded } from './decryptOpenData'
-import { groupFromPayload } from './groupFromPayload'
+import type { CipherInput } from '../openData/cipherInput'
+import { decryptDecoded } from '../openData/decryptOpenData'
+import { checkPolicy } from '../openData/watermark'
+import { groupFromPayload } from '../openData/groupFromPayload'
 import { readGroupRequest } from './groupRequest'
-import { checkResolverOptions } from './resolverOptions'
-import { guardStore } from './sessions/guardStore'
-import { memorySessionStore } from './sessions/memorySessionStore'
-import { resumeSession, startSession } from './sessions/groupSessions'
-import type { SessionStore } from './sessions/sessionStore'
-import { createTicketIssuer } from './ticket/issueGroupTicket'
-import type { TicketSecretOptions } from './ticket/ticketSecrets'
-import type { GroupAnswer, ResolvedGroup } from './types'
-import { checkedEndpoint } from './wechatEndpoint'
-import type { FetchLike } from './wechatRequest'
+import { guardStore } from '../sessions/guardStore'
+import { memorySessionStore } from '../sessions/memorySessionStore'
+import { resumeSession, startSession } from '../sessions/groupSessions'
+import type { SessionStore } from '../sessions/sessionStore'
+import { createTicketIssuer } from '../ticket/issueGroupTicket'
+import type { TicketSecretOptions } from '../ticket/ticketSecrets'
+import type { GroupAnswer, ResolvedGroup } from '../shared/wire'
+import { code2Session } from '../wechat/code2Session'
+import { checkedEndpoint } from '../wechat/wechatEndpoint'
+import { checkWeChatOptions } from '../wechat/wechatOptions'
+import type { FetchLike } from '../wechat/wechatRequest'
 
 export type GroupResolverOptions = TicketSecretOptions & {
   appId: string
@@ -65,4 +66,15 @@ export function createGroupResolver(options: GroupResolverOptions): (body: unkno
           )
     return { ...group, ...(await issue(openid, group)), session }
   }
+}
+
+/** The checks of createGroupResolver's own options; ticket and store options are checked where they are used. */
+function checkResolverOptions(options: GroupResolverOptions): void {
+  checkWeChatOptions(options)
+  const { secret, ticketSecret, ticketSecrets, maxAgeSeconds } = options
+  // Both would leak together; and whoever holds the AppSecret could then sign tickets.
+  if (ticketSecret === secret || (Array.isArray(ticketSecrets) && ticketSecrets.includes(secret))) {
+    throw new TypeError('a ticket secret must not be the AppSecret: generate one of its own')
+  }
+  checkPolicy({ maxAgeSeconds })
 }

@@ -1,5 +1,5 @@
-import type { InternalErrorReporter } from '../internalError'
-import { checkWeChatOptions, isFiniteAtLeast } from '../resolverOptions'
+import type { InternalErrorReporter } from '../../shared/internalError'
+import { checkWeChatOptions, isFiniteAtLeast } from '../wechatOptions'
 import { checkedEndpoint } from '../wechatEndpoint'
 import { wechatTransport, type FetchLike, type WeChatTransport } from '../wechatRequest'
 import { memoryTokenStore } from './memoryTokenStore'

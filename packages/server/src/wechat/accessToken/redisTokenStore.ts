@@ -1,4 +1,4 @@
-import { redisCommands, redisPrefix, type IoRedisClientLike, type NodeRedisClientLike } from '../redisClient'
+import { redisCommands, redisPrefix, type IoRedisClientLike, type NodeRedisClientLike } from '../../stores/redisClient'
 import { readTokenRecord, serializeTokenRecord, type AccessTokenStore } from './tokenStore'
 
 export interface RedisTokenStoreOptions {

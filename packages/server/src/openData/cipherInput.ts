@@ -1,5 +1,5 @@
 import { decodeBase64 } from './base64'
-import { badInput, OpenDataError } from './errors'
+import { badInput, OpenDataError } from './OpenDataError'
 
 const BLOCK_BYTES = 16
 /** Group payloads are well under 1 KiB; the cap keeps hostile input cheap to refuse. */

@@ -1,7 +1,7 @@
-import { decodeCipherInput, type CipherInput } from './cipherInput'
-import { badInput } from './errors'
-import { isRecord } from './isRecord'
-import { isGroupEnterSource, type Credentials, type GroupEnterSource, type ResolverRequestBody } from './types'
+import { decodeCipherInput, type CipherInput } from '../openData/cipherInput'
+import { badInput } from '../openData/OpenDataError'
+import { isRecord } from '../shared/isRecord'
+import { isGroupEnterSource, type Credentials, type GroupEnterSource, type ResolverRequestBody } from '../shared/wire'
 
 export type { Credentials, ResolverRequestBody }
 
