@@ -5,18 +5,17 @@ export { code2Session, type Code2SessionOptions, type WeChatSession } from './we
 export { DEFAULT_ENDPOINT } from './wechat/wechatEndpoint'
 export type { FetchLike, WeChatTransport } from './wechat/wechatRequest'
 export { createGroupResolver, type GroupResolverOptions } from './resolver/createGroupResolver'
-export type { ResolverRequestBody } from './resolver/groupRequest'
+export type { ResolverRequestBody } from './resolver/resolverRequestBody'
 /** @deprecated Renamed `ResolverRequestBody`: a "group request" is the client's call to your own API with a ticket. */
-export type GroupRequestBody = import('./resolver/groupRequest').ResolverRequestBody
+export type GroupRequestBody = import('./resolver/resolverRequestBody').ResolverRequestBody
 export { createNodeHandler, type HandlerOptions, type NodeHandler, type NodeHandlerOptions } from './http/nodeHandler'
 export { createFetchHandler } from './http/fetchHandler'
 export { bodyParserErrorHandler } from './http/bodyParserErrors'
 export type { HttpErrorCode } from './http/httpAnswer'
 export { MAX_BODY_BYTES } from './http/requestBody'
 export { MAX_CIPHERTEXT_BYTES } from './openData/cipherInput'
-export { GROUP_ID_PATTERN } from '../../taro/src/core/wire'
 export { resolveCloudGroupInfo, type CloudGroupInfo, type CloudTicketOptions } from './cloud/resolveCloudGroupInfo'
-export { CLOUD_ID_EXPIRED } from './shared/wire'
+export { CLOUD_ID_EXPIRED, GROUP_ID_PATTERN } from './shared/wire'
 export { OpenDataError, type OpenDataErrorCode } from './openData/OpenDataError'
 export { WeChatApiError, WECHAT_UNREACHABLE } from './wechat/WeChatApiError'
 export type { ChatType, GroupAnswer, GroupWithTicket, ResolvedGroup } from './shared/wire'

@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { setTimeout as delay } from 'node:timers/promises'
-import { nodeJsonPostHandler, sendJson, type NodeHandler } from '../http/nodeHandler'
-import { readFakeGroupRequest, readUser } from './fakeGroupRequest'
+import { nodeJsonPostHandler, type NodeHandler } from '../http/nodeHandler'
+import { sendJson } from '../http/nodeAnswer'
+import { readGroupEnterInfoBody, readUser } from './simulatorBodies'
 import type { FakeWeChat } from './fakeWeChat'
 import { GROUP_API_PATH, type GroupRoute } from './groupRoute'
 import { requestPath } from './requestPath'
@@ -39,7 +40,7 @@ export function devRoutes({
   const login = nodeJsonPostHandler(async (body) => ({ code: fake.login(readUser(body)) }))
   const checkSession = nodeJsonPostHandler(async (body) => ({ valid: fake.checkSession(readUser(body)) }))
   const groupEnterInfo = nodeJsonPostHandler(async (body) => {
-    const { user, group } = readFakeGroupRequest(body)
+    const { user, group } = readGroupEnterInfoBody(body)
     return fake.encryptGroup(user, group)
   })
   const answerApi = async (req: IncomingMessage, res: ServerResponse) => {

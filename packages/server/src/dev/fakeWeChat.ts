@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { CloudGroupInfo } from '../cloud/resolveCloudGroupInfo'
-import { sendJson } from '../http/nodeHandler'
+import { sendJson } from '../http/nodeAnswer'
 import { readNodeBody } from '../http/readNodeBody'
 import { CLOUD_ID_EXPIRED, type GroupEnterSource } from '../shared/wire'
 import { encryptOpenData, type EncryptedOpenData } from './encryptOpenData'

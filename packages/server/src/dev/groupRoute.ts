@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { errorAnswer } from '../http/httpAnswer'
-import { answerNodeRequest } from '../http/nodeHandler'
+import { answerNodeRequest } from '../http/nodeAnswer'
 import { requireGroupTicket, type WithGroupTicket } from '../http/guards/requireGroupTicket'
 import type { TicketSecretOptions } from '../ticket/ticketSecrets'
 

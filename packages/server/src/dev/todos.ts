@@ -1,6 +1,7 @@
 import { badInput } from '../openData/OpenDataError'
-import { bodyFields } from '../resolver/groupRequest'
-import { answerNodeRequest, nodeJsonPostHandler } from '../http/nodeHandler'
+import { bodyFields } from '../resolver/resolverRequestBody'
+import { nodeJsonPostHandler } from '../http/nodeHandler'
+import { answerNodeRequest } from '../http/nodeAnswer'
 import type { GroupFeature, GroupRequest } from './groupRoute'
 
 export interface Todo {

@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http'
 import { errorAnswer, type HttpAnswer } from './httpAnswer'
 import { isRecord } from '../shared/isRecord'
-import { answerNodeRequest } from './nodeHandler'
+import { answerNodeRequest } from './nodeAnswer'
 import type { NodeRequest } from './readNodeBody'
 
 /**

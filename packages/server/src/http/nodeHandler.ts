@@ -1,8 +1,8 @@
 import type { ServerResponse } from 'node:http'
 import { answerJsonPost } from './answerJsonPost'
 import { createGroupResolver, type GroupResolverOptions } from '../resolver/createGroupResolver'
-import { JSON_ANSWER_HEADERS, type HttpAnswer } from './httpAnswer'
-import type { InternalErrorReporter } from '../shared/internalError'
+import type { InternalErrorReporter } from '../shared/reportInternalError'
+import { answerNodeRequest } from './nodeAnswer'
 import { readNodeBody, type NodeRequest } from './readNodeBody'
 
 export type HandlerOptions = GroupResolverOptions & {
@@ -54,24 +54,4 @@ export function nodeJsonPostHandler(
     )
     answerNodeRequest(req, res, answer)
   }
-}
-
-/** Writes the answer to a request whose body may be partly unread. */
-export function answerNodeRequest(req: NodeRequest, res: ServerResponse, answer: HttpAnswer): void {
-  // Written already by someone else, or the client is gone: nothing more can reach it.
-  if (res.headersSent || res.destroyed) return
-  // A body left unread (refused early, cut off at the size limit or the time limit)
-  // would otherwise be drained or parsed as the next request on this connection.
-  sendJson(res, answer, req.complete ? undefined : { Connection: 'close' })
-}
-
-export function sendJson(res: ServerResponse, answer: HttpAnswer, extraHeaders?: Record<string, string>): void {
-  const body = JSON.stringify(answer.json)
-  res.writeHead(answer.status, {
-    ...JSON_ANSWER_HEADERS,
-    'Content-Length': String(Buffer.byteLength(body)),
-    ...answer.headers,
-    ...extraHeaders,
-  })
-  res.end(body)
 }

@@ -1,6 +1,5 @@
 import { OpenDataError } from './OpenDataError'
-import { isGroupId } from '../../../taro/src/core/wire'
-import { isChatType, type ResolvedGroup } from '../shared/wire'
+import { isChatType, isGroupId, type ResolvedGroup } from '../shared/wire'
 
 /**
  * Reads both payload shapes: getGroupEnterInfo's `opengid` with snake_case

@@ -2,7 +2,7 @@ import type { CipherInput } from '../openData/cipherInput'
 import { decryptDecoded } from '../openData/decryptOpenData'
 import { checkPolicy } from '../openData/watermark'
 import { groupFromPayload } from '../openData/groupFromPayload'
-import { readGroupRequest } from './groupRequest'
+import { readResolverRequest } from './resolverRequestBody'
 import { guardStore } from '../sessions/guardStore'
 import { memorySessionStore } from '../sessions/memorySessionStore'
 import { resumeSession, startSession } from '../sessions/groupSessions'
@@ -54,7 +54,7 @@ export function createGroupResolver(options: GroupResolverOptions): (body: unkno
       groupFromPayload(decryptDecoded(sessionKey, cipher, { appId, maxAgeSeconds }))
 
   return async (body) => {
-    const { credentials, cipher } = readGroupRequest(body)
+    const { credentials, cipher } = readResolverRequest(body)
     const readGroup = groupReader(cipher)
     const { session, openid, group } =
       credentials.code === undefined

@@ -1,10 +1,14 @@
 // The message between client and server is written once, in the client's core
 // (packages/taro/src/core/wire.ts), and bundled into both packages from there.
+// This is the one file of the server that reaches into the client: every other
+// file reads the wire from here.
 export {
   CLOUD_ID_EXPIRED,
+  GROUP_ID_PATTERN,
   SESSION_EXPIRED,
   isChatType,
   isGroupEnterSource,
+  isGroupId,
   type ChatType,
   type Credentials,
   type ErrorBody,

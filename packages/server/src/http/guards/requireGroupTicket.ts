@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { answerNodeRequest } from '../nodeHandler'
+import { answerNodeRequest } from '../nodeAnswer'
 import type { GroupTicketClaims } from '../../ticket/ticketClaims'
 import { createTicketGuard, type GroupTicketGuardOptions } from './ticketGuard'
 

@@ -1,5 +1,5 @@
 import { errorAnswer, type HttpAnswer } from '../httpAnswer'
-import { reportInternalError, reportToConsole, type InternalErrorReporter } from '../../shared/internalError'
+import { reportInternalError, reportToConsole, type InternalErrorReporter } from '../../shared/reportInternalError'
 import { GroupTicketError } from '../../ticket/GroupTicketError'
 import type { GroupTicketClaims } from '../../ticket/ticketClaims'
 import { createTicketVerifier, type GroupTicketOptions } from '../../ticket/verifyGroupTicket'

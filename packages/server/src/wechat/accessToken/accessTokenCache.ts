@@ -1,4 +1,4 @@
-import type { InternalErrorReporter } from '../../shared/internalError'
+import type { InternalErrorReporter } from '../../shared/reportInternalError'
 import { checkWeChatOptions, isFiniteAtLeast } from '../wechatOptions'
 import { checkedEndpoint } from '../wechatEndpoint'
 import { wechatTransport, type FetchLike, type WeChatTransport } from '../wechatRequest'

@@ -1,4 +1,4 @@
-import { reportInternalError, type InternalErrorReporter } from '../../shared/internalError'
+import { reportInternalError, type InternalErrorReporter } from '../../shared/reportInternalError'
 import { systemErrorCode } from '../../shared/systemErrorCode'
 import { readTokenRecord, type AccessTokenStore } from './tokenStore'
 

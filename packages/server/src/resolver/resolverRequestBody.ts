@@ -10,7 +10,7 @@ export type { Credentials, ResolverRequestBody }
  * httpResolver POSTs, exactly one of `code` (a fresh login) and `session` (the id an
  * earlier answer gave).
  */
-export interface GroupRequest {
+export interface ResolverRequest {
   credentials: Credentials
   cipher: CipherInput
 }
@@ -24,7 +24,7 @@ const MAX_CREDENTIAL_LENGTH = 256
  * first field at fault, so malformed data fails before the code is spent on
  * WeChat's rate-limited API.
  */
-export function readGroupRequest(body: unknown): GroupRequest {
+export function readResolverRequest(body: unknown): ResolverRequest {
   const { code, session, encryptedData, iv, cloudID, source } = bodyFields(body)
   const credentials = readCredentials(code, session)
   const cipher = decodeCipherInput(encryptedData, iv)

@@ -1,5 +1,5 @@
 import { badInput } from '../openData/OpenDataError'
-import { bodyFields, optionalSource } from '../resolver/groupRequest'
+import { bodyFields, optionalSource } from '../resolver/resolverRequestBody'
 import { isChatType, type ChatType } from '../shared/wire'
 import type { FakeGroup } from './groupPayload'
 
@@ -11,7 +11,7 @@ export function readUser(body: unknown): string {
 }
 
 /** Reads `{ user, opengid, chatType?, source?, ... }` for POST /__wechat/group-enter-info. */
-export function readFakeGroupRequest(body: unknown): { user: string; group: FakeGroup } {
+export function readGroupEnterInfoBody(body: unknown): { user: string; group: FakeGroup } {
   const user = readUser(body)
   const { opengid, chatType, source, groupOpenid, openSingleRoomid, watermark, timestamp } = bodyFields(body)
   if (typeof opengid !== 'string') throw badInput('opengid must be a string')
