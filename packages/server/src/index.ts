@@ -1,5 +1,5 @@
 export { decryptOpenData, type DecryptOpenDataOptions } from './openData/decryptOpenData'
-export { decryptGroupInfo } from './openData/decryptGroupInfo'
+export { decryptGroupInfo } from './openData/groupFromPayload'
 export { CLOCK_SKEW_SECONDS, type WatermarkPolicy } from './openData/watermark'
 export { code2Session, type Code2SessionOptions, type WeChatSession } from './wechat/code2Session'
 export { DEFAULT_ENDPOINT } from './wechat/wechatEndpoint'

@@ -1,5 +1,11 @@
+import { decryptOpenData, type DecryptOpenDataOptions } from './decryptOpenData'
 import { OpenDataError } from './OpenDataError'
 import { isChatType, isGroupId, type ResolvedGroup } from '../shared/wire'
+
+/** Decrypts a getGroupEnterInfo or getShareInfo payload into its group. */
+export function decryptGroupInfo(options: DecryptOpenDataOptions): ResolvedGroup {
+  return groupFromPayload(decryptOpenData(options))
+}
 
 /**
  * Reads both payload shapes: getGroupEnterInfo's `opengid` with snake_case

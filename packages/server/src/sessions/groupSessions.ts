@@ -1,7 +1,7 @@
+import { randomBytes } from 'node:crypto'
 import { OpenDataError } from '../openData/OpenDataError'
 import type { ResolvedGroup } from '../shared/wire'
 import { sessionExpired } from './SessionError'
-import { isSessionId, newSessionId } from './sessionId'
 import type { SessionRecord, SessionStore } from './sessionStore'
 
 /** Reads the request's group with a session key; throws OpenDataError when it cannot. */
@@ -55,4 +55,17 @@ export async function resumeSession(
 function isSessionRecord(value: unknown): value is SessionRecord {
   const record = value as Partial<Record<keyof SessionRecord, unknown>> | undefined | null
   return typeof record?.openid === 'string' && typeof record.sessionKey === 'string'
+}
+
+/** 192 random bits: unguessable, and the id is all a warm request needs to use the session. */
+const SESSION_ID_BYTES = 24
+const SESSION_ID = /^[A-Za-z0-9_-]{32}$/
+
+function newSessionId(): string {
+  return randomBytes(SESSION_ID_BYTES).toString('base64url')
+}
+
+/** Whether `value` could be an id this package made; anything else is not looked up. */
+function isSessionId(value: string): boolean {
+  return SESSION_ID.test(value)
 }
