@@ -3,10 +3,9 @@ import { decryptDecoded } from '../openData/decryptOpenData'
 import { checkPolicy } from '../openData/watermark'
 import { groupFromPayload } from '../openData/groupFromPayload'
 import { readResolverRequest } from './resolverRequestBody'
-import { guardStore } from '../sessions/guardStore'
 import { memorySessionStore } from '../sessions/memorySessionStore'
 import { resumeSession, startSession } from '../sessions/groupSessions'
-import type { SessionStore } from '../sessions/sessionStore'
+import { guardSessionStore, type SessionStore } from '../sessions/sessionStore'
 import { createTicketIssuer } from '../ticket/issueGroupTicket'
 import type { TicketSecretOptions } from '../ticket/ticketSecrets'
 import type { GroupAnswer, ResolvedGroup } from '../shared/wire'
@@ -45,7 +44,7 @@ export type GroupResolverOptions = TicketSecretOptions & {
 export function createGroupResolver(options: GroupResolverOptions): (body: unknown) => Promise<GroupAnswer> {
   checkResolverOptions(options)
   const issue = createTicketIssuer(options)
-  const sessions = guardStore(options.sessions ?? memorySessionStore())
+  const sessions = guardSessionStore(options.sessions ?? memorySessionStore())
   const { appId, secret, maxAgeSeconds, fetch, timeoutMs } = options
   const endpoint = checkedEndpoint(options.endpoint)
   const groupReader =

@@ -1,4 +1,6 @@
 import { isRecord } from '../shared/isRecord'
+import { guardStore, type StoreOperation } from '../stores/guardStore'
+import { SessionError } from './SessionError'
 
 /** What the server keeps for a session: who the user is and the key their data is encrypted with. */
 export interface SessionRecord {
@@ -30,6 +32,21 @@ export function checkTtlSeconds(ttlSeconds: unknown): number {
     throw new TypeError('ttlSeconds must be a whole number of seconds > 0')
   }
   return ttlSeconds
+}
+
+const VERBS: Record<StoreOperation, string> = { get: 'read', set: 'write', delete: 'delete' }
+
+/**
+ * The store as the resolver uses it: any failure becomes SessionError
+ * STORE_UNAVAILABLE (503), quoting nothing of the original error but a system code.
+ */
+export function guardSessionStore(store: SessionStore): SessionStore {
+  return guardStore(store, (operation, code) => {
+    throw new SessionError(
+      'STORE_UNAVAILABLE',
+      `the session store failed to ${VERBS[operation]} a session${code === undefined ? '' : ` (${code})`}: check that it is reachable`,
+    )
+  })
 }
 
 /** A record as stored text: only the three known fields, so nothing else rides along. */
