@@ -124,6 +124,29 @@ test('two handlers with their own memory stores do not share sessions (use redis
   expect((await post(a, fake.sessionRequest(user, session, { opengid: 'G' }))).status).toBe(200)
 })
 
+test.each([
+  ['a number', 42],
+  ['text that is not JSON', 'not json'],
+  ['an array', [{ openid: 'o-someone', sessionKey: 'a2V5' }]],
+  ['a record without its session key', { openid: 'o-someone' }],
+])('a custom store that answers %s has no session: 401 SESSION_EXPIRED', async (_name, stored) => {
+  const odd: SessionStore = {
+    get: async () => stored as never,
+    set: async () => undefined,
+    delete: async () => undefined,
+  }
+  const handle = createFetchHandler({ ...CREDENTIALS, endpoint: wechat.url, sessions: odd })
+  const answer = await handle(
+    new Request('http://127.0.0.1/', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(fake.sessionRequest(newUser(), 'A'.repeat(32), { opengid: 'G' })),
+    }),
+  )
+  expect(answer.status).toBe(401)
+  expect((await answer.json()).error.code).toBe('SESSION_EXPIRED')
+})
+
 describe('a session store that fails', () => {
   const failure = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:6379'), {
     code: 'ECONNREFUSED',

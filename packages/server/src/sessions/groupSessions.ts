@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { OpenDataError } from '../openData/OpenDataError'
 import type { ResolvedGroup } from '../shared/wire'
 import { sessionExpired } from './SessionError'
-import type { SessionRecord, SessionStore } from './sessionStore'
+import { readSessionRecord, type SessionRecord, type SessionStore } from './sessionStore'
 
 /** Reads the request's group with a session key; throws OpenDataError when it cannot. */
 export type ReadGroup = (sessionKey: string) => ResolvedGroup
@@ -40,8 +40,9 @@ export async function resumeSession(
   session: string,
   readGroup: ReadGroup,
 ): Promise<SessionGroup> {
-  const record = isSessionId(session) ? await sessions.get(session) : undefined
-  if (!isSessionRecord(record)) throw sessionExpired()
+  // A custom store may answer anything; only a whole record counts as a session.
+  const record = isSessionId(session) ? readSessionRecord(await sessions.get(session)) : undefined
+  if (record === undefined) throw sessionExpired()
   try {
     return { session, openid: record.openid, group: readGroup(record.sessionKey) }
   } catch (error) {
@@ -49,12 +50,6 @@ export async function resumeSession(
     await sessions.delete(session)
     throw sessionExpired()
   }
-}
-
-/** A custom store may hand back anything; only a whole record counts as a session. */
-function isSessionRecord(value: unknown): value is SessionRecord {
-  const record = value as Partial<Record<keyof SessionRecord, unknown>> | undefined | null
-  return typeof record?.openid === 'string' && typeof record.sessionKey === 'string'
 }
 
 /** 192 random bits: unguessable, and the id is all a warm request needs to use the session. */

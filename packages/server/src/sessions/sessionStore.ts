@@ -1,5 +1,5 @@
-import { isRecord } from '../shared/isRecord'
 import { guardStore, type StoreOperation } from '../stores/guardStore'
+import { storedObject } from '../stores/storedObject'
 import { SessionError } from './SessionError'
 
 /** What the server keeps for a session: who the user is and the key their data is encrypted with. */
@@ -54,16 +54,16 @@ export function serializeRecord({ openid, unionid, sessionKey }: SessionRecord):
   return JSON.stringify(unionid === undefined ? { openid, sessionKey } : { openid, unionid, sessionKey })
 }
 
-/** A stored text back as a record; anything else (another app's key, a truncated value) counts as no session. */
-export function parseRecord(text: unknown): SessionRecord | undefined {
-  if (typeof text !== 'string') return undefined
-  let value: unknown
-  try {
-    value = JSON.parse(text)
-  } catch {
-    return undefined
-  }
-  if (!isRecord(value) || typeof value.openid !== 'string' || typeof value.sessionKey !== 'string') return undefined
-  const { openid, unionid, sessionKey } = value
+/**
+ * A stored value (Redis text, or whatever a custom store answers) as a record of
+ * only the three known fields; anything else (another app's key, a truncated
+ * value) counts as no session.
+ */
+export function readSessionRecord(value: unknown): SessionRecord | undefined {
+  const record = storedObject(value)
+  const openid = record?.openid
+  const sessionKey = record?.sessionKey
+  if (typeof openid !== 'string' || typeof sessionKey !== 'string') return undefined
+  const unionid = record?.unionid
   return typeof unionid === 'string' ? { openid, unionid, sessionKey } : { openid, sessionKey }
 }

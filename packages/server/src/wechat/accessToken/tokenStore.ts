@@ -1,4 +1,4 @@
-import { isRecord } from '../../shared/isRecord'
+import { storedObject } from '../../stores/storedObject'
 
 /** An access token and when it stops working (ms since the epoch). */
 export interface AccessTokenRecord {
@@ -25,16 +25,9 @@ export function serializeTokenRecord({ token, expiresAt }: AccessTokenRecord): s
 
 /** A stored value (Redis text, or whatever a custom store answers) as a record; anything else counts as no token. */
 export function readTokenRecord(value: unknown): AccessTokenRecord | undefined {
-  let record = value
-  if (typeof value === 'string') {
-    try {
-      record = JSON.parse(value)
-    } catch {
-      return undefined
-    }
-  }
-  if (!isRecord(record)) return undefined
-  const { token, expiresAt } = record
+  const record = storedObject(value)
+  const token = record?.token
+  const expiresAt = record?.expiresAt
   if (typeof token !== 'string' || token === '' || typeof expiresAt !== 'number' || !Number.isFinite(expiresAt)) {
     return undefined
   }
