@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http'
 import { answerJsonPost } from './answerJsonPost'
 import { createGroupResolver, type GroupResolverOptions } from '../resolver/createGroupResolver'
+import { checkPositiveFinite } from '../shared/optionChecks'
 import type { InternalErrorReporter } from '../shared/reportInternalError'
 import { answerNodeRequest } from './nodeAnswer'
 import { readNodeBody, type NodeRequest } from './readNodeBody'
@@ -31,9 +32,7 @@ const DEFAULT_BODY_TIMEOUT_MS = 10_000
 
 export function createNodeHandler(options: NodeHandlerOptions): NodeHandler {
   const { bodyTimeoutMs = DEFAULT_BODY_TIMEOUT_MS } = options
-  if (!(typeof bodyTimeoutMs === 'number' && Number.isFinite(bodyTimeoutMs) && bodyTimeoutMs > 0)) {
-    throw new TypeError('bodyTimeoutMs must be a finite number > 0')
-  }
+  checkPositiveFinite(bodyTimeoutMs, 'bodyTimeoutMs')
   return nodeJsonPostHandler(createGroupResolver(options), { report: options.onInternalError, bodyTimeoutMs })
 }
 

@@ -1,5 +1,6 @@
 import { OpenDataError } from './OpenDataError'
 import { isRecord } from '../shared/isRecord'
+import { isFiniteAtLeast } from '../shared/optionChecks'
 
 /** How far in the future a watermark may be before the server's clock is doubted. */
 export const CLOCK_SKEW_SECONDS = 60
@@ -53,10 +54,7 @@ export function checkWatermark(json: Record<string, unknown>, policy: WatermarkP
  * comparison false and let data of any age through.
  */
 export function checkPolicy({ maxAgeSeconds, now }: WatermarkPolicy): void {
-  if (
-    maxAgeSeconds !== undefined &&
-    !(typeof maxAgeSeconds === 'number' && maxAgeSeconds >= 0 && Number.isFinite(maxAgeSeconds))
-  ) {
+  if (maxAgeSeconds !== undefined && !isFiniteAtLeast(maxAgeSeconds, 0)) {
     throw new TypeError('maxAgeSeconds must be a finite number >= 0')
   }
   if (now !== undefined && !(typeof now === 'number' && Number.isFinite(now))) {

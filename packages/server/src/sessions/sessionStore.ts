@@ -1,3 +1,4 @@
+import { checkWholeNumber } from '../shared/optionChecks'
 import { guardStore, type StoreOperation } from '../stores/guardStore'
 import { storedObject } from '../stores/storedObject'
 import { SessionError } from './SessionError'
@@ -28,9 +29,7 @@ export const DEFAULT_SESSION_TTL_SECONDS = 7 * 24 * 60 * 60
 
 export function checkTtlSeconds(ttlSeconds: unknown): number {
   if (ttlSeconds === undefined) return DEFAULT_SESSION_TTL_SECONDS
-  if (!(typeof ttlSeconds === 'number' && Number.isSafeInteger(ttlSeconds) && ttlSeconds > 0)) {
-    throw new TypeError('ttlSeconds must be a whole number of seconds > 0')
-  }
+  checkWholeNumber(ttlSeconds, 'ttlSeconds', 'seconds')
   return ttlSeconds
 }
 

@@ -1,5 +1,6 @@
+import { isFiniteAtLeast } from '../../shared/optionChecks'
 import type { InternalErrorReporter } from '../../shared/reportInternalError'
-import { checkWeChatOptions, isFiniteAtLeast } from '../wechatOptions'
+import { checkWeChatOptions } from '../wechatOptions'
 import { checkedEndpoint } from '../wechatEndpoint'
 import { wechatTransport, type FetchLike, type WeChatTransport } from '../wechatRequest'
 import { memoryTokenStore } from './memoryTokenStore'
