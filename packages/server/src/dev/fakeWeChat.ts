@@ -110,8 +110,6 @@ export interface FakeWeChat {
 /** One WeChat API: its JSON answer to a request's query and JSON body (undefined when it has none). */
 type FakeRoute = (query: URLSearchParams, body: unknown) => FakeAnswer
 
-const BODY_TIMEOUT_MS = 10_000
-
 export function createFakeWeChat(options: FakeWeChatOptions): FakeWeChat {
   const { appId, secret, code2SessionLatencyMs = 0, now = Date.now } = options
   const rotate = options.rotateSessionKeyOnLogin ?? true
@@ -248,7 +246,7 @@ export function createFakeWeChat(options: FakeWeChatOptions): FakeWeChat {
 async function jsonBody(req: IncomingMessage): Promise<unknown> {
   if (req.method !== 'POST') return undefined
   try {
-    const body = await readNodeBody(req, BODY_TIMEOUT_MS)
+    const body = await readNodeBody(req)
     if (body.kind === 'parsed') return body.value
     return body.kind === 'text' ? JSON.parse(body.text) : undefined
   } catch {

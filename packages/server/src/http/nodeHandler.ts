@@ -28,18 +28,16 @@ export type NodeHandlerOptions = HandlerOptions & {
  */
 export type NodeHandler = (req: NodeRequest, res: ServerResponse) => Promise<void>
 
-const DEFAULT_BODY_TIMEOUT_MS = 10_000
-
 export function createNodeHandler(options: NodeHandlerOptions): NodeHandler {
-  const { bodyTimeoutMs = DEFAULT_BODY_TIMEOUT_MS } = options
-  checkPositiveFinite(bodyTimeoutMs, 'bodyTimeoutMs')
+  const { bodyTimeoutMs } = options
+  if (bodyTimeoutMs !== undefined) checkPositiveFinite(bodyTimeoutMs, 'bodyTimeoutMs')
   return nodeJsonPostHandler(createGroupResolver(options), { report: options.onInternalError, bodyTimeoutMs })
 }
 
 /** The node adapter around answerJsonPost, for any JSON POST endpoint. */
 export function nodeJsonPostHandler(
   handle: (body: unknown) => Promise<unknown>,
-  { report, bodyTimeoutMs = DEFAULT_BODY_TIMEOUT_MS }: { report?: InternalErrorReporter; bodyTimeoutMs?: number } = {},
+  { report, bodyTimeoutMs }: { report?: InternalErrorReporter; bodyTimeoutMs?: number } = {},
 ): NodeHandler {
   return async (req, res) => {
     const answer = await answerJsonPost(

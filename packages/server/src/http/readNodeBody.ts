@@ -4,6 +4,9 @@ import { MAX_BODY_BYTES, TOO_LARGE, type RequestBody } from './requestBody'
 /** A node request, possibly after Express/Koa-style middleware stored the parsed body on it. */
 export type NodeRequest = IncomingMessage & { body?: unknown }
 
+/** How long a body may take to arrive once the headers have, unless the handler is told otherwise. */
+export const DEFAULT_BODY_TIMEOUT_MS = 10_000
+
 /**
  * Reads at most MAX_BODY_BYTES, for at most `timeoutMs`. Past either it pauses the
  * stream instead of draining it, so a huge or trickling upload costs no memory;
@@ -11,7 +14,7 @@ export type NodeRequest = IncomingMessage & { body?: unknown }
  * cap: parsers allow more (express.json() 100 KB), and the cap must not depend
  * on which middleware ran first.
  */
-export async function readNodeBody(req: NodeRequest, timeoutMs: number): Promise<RequestBody> {
+export async function readNodeBody(req: NodeRequest, timeoutMs = DEFAULT_BODY_TIMEOUT_MS): Promise<RequestBody> {
   const length = req.headers['content-length']
   if (Number(length) > MAX_BODY_BYTES) return TOO_LARGE
   // Only a consumed stream shows that a parser ran: Express 4's parsers set
