@@ -1,4 +1,10 @@
-import { CLOUD_ID_EXPIRED, OpenDataError, resolveCloudGroupInfo, verifyGroupTicket } from '@opengid/server'
+import {
+  CLOUD_ID_EXPIRED,
+  OpenDataError,
+  resolveCloudGroupInfo,
+  verifyGroupTicket,
+  type GroupWithTicket,
+} from '@opengid/server'
 import { APP_ID, TICKET_SECRET, makeFake } from './support/fixtures'
 import { openDataFailure } from './support/outcome'
 
@@ -89,6 +95,33 @@ describe('resolveCloudGroupInfo with { ticketSecret, appId, openid }', () => {
     await expect(resolveCloudGroupInfo(foreign, options)).rejects.toEqual(
       expect.objectContaining({ code: 'APPID_MISMATCH' }),
     )
+  })
+
+  test('a configuration imports its key once, though every call passes a new options object', async () => {
+    const first = 'a-ticket-secret-of-this-test-alone-0123456789'
+    const second = 'another-ticket-secret-of-this-test-0123456789'
+    const importKey = jest.spyOn(crypto.subtle, 'importKey')
+    const resolved: GroupWithTicket[] = []
+    try {
+      for (const openid of ['o-first', 'o-second', 'o-third']) {
+        resolved.push(
+          await resolveCloudGroupInfo(fake.openData({ opengid: 'G' }), { ticketSecret: first, appId: APP_ID, openid }),
+        )
+      }
+      expect(importKey).toHaveBeenCalledTimes(1)
+      const rotation = { ticketSecrets: [second, first], appId: APP_ID, openid: 'o-fourth' }
+      resolved.push(await resolveCloudGroupInfo(fake.openData({ opengid: 'G' }), rotation))
+      expect(importKey).toHaveBeenCalledTimes(2)
+    } finally {
+      importKey.mockRestore()
+    }
+    const openids = await Promise.all(
+      resolved.map(async ({ ticket }, index) => {
+        const ticketSecret = index < 3 ? first : second
+        return (await verifyGroupTicket(ticket, { ticketSecret, appId: APP_ID })).openid
+      }),
+    )
+    expect(openids).toEqual(['o-first', 'o-second', 'o-third', 'o-fourth'])
   })
 
   test('the one-argument form still answers at once, without a ticket', () => {

@@ -1,9 +1,10 @@
 import { OpenDataError } from '../openData/OpenDataError'
 import { groupFromPayload } from '../openData/groupFromPayload'
 import { isRecord } from '../shared/isRecord'
-import { createTicketIssuer, type TicketIssuerOptions } from '../ticket/issueGroupTicket'
+import type { TicketIssuerOptions } from '../ticket/issueGroupTicket'
 import { CLOUD_ID_EXPIRED, type GroupWithTicket, type ResolvedGroup } from '../shared/wire'
 import { checkPolicy, checkWatermark, type WatermarkPolicy } from '../openData/watermark'
+import { issuerFor } from './issuerCache'
 
 /** What a cloud function receives for a top-level `Taro.cloud.CloudID(cloudID)` field. */
 export type CloudGroupInfo =
@@ -36,7 +37,7 @@ export function resolveCloudGroupInfo(
 /** Async throughout, so every failure of the ticket form is a rejection. */
 async function cloudGroupWithTicket(groupInfo: unknown, options: CloudTicketOptions): Promise<GroupWithTicket> {
   // Checked before the data, so a misconfigured function fails on every call, not only on good data.
-  const issue = createTicketIssuer(options)
+  const issue = issuerFor(options)
   if (typeof options.openid !== 'string' || options.openid === '') {
     throw new TypeError("openid must be the caller's openid (cloud.getWXContext().OPENID)")
   }
