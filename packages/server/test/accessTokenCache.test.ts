@@ -178,6 +178,21 @@ describe('createAccessTokenCache', () => {
     for (const report of reports) expectNoSecrets(report, fake, SECRET)
   })
 
+  test("without onInternalError a store failure goes to the console, as the handlers' reports do", async () => {
+    const consoleError = jest.spyOn(console, 'error').mockImplementation(() => undefined)
+    try {
+      const failing: AccessTokenStore = { ...memoryTokenStore(), get: () => Promise.reject(new Error('down')) }
+      await cacheOf({ store: failing }).get()
+      expect(consoleError).toHaveBeenCalledTimes(1)
+      expect(consoleError).toHaveBeenCalledWith(
+        '[@opengid/server] internal error:',
+        new Error('the access token store failed to read the token: WeChat is asked instead'),
+      )
+    } finally {
+      consoleError.mockRestore()
+    }
+  })
+
   test('whatever a custom store answers that is not a token record counts as no token', async () => {
     for (const answer of [null, 'not json', { token: '' }, { token: 't', expiresAt: 'later' }, ['t']]) {
       const store: AccessTokenStore = { ...memoryTokenStore(), get: async () => answer as never }

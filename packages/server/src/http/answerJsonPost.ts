@@ -1,5 +1,5 @@
 import { answerForError, errorAnswer, type HttpAnswer } from './httpAnswer'
-import { reportInternalError, reportToConsole, type InternalErrorReporter } from '../shared/reportInternalError'
+import { reportInternalError, type InternalErrorReporter } from '../shared/reportInternalError'
 import { MAX_BODY_BYTES, type RequestBody } from './requestBody'
 
 /** What the node and fetch adapters know about a request, in common. */
@@ -21,7 +21,7 @@ const JSON_CONTENT_TYPE = /^application\/json\s*(?:;|$)/i
 export async function answerJsonPost(
   handle: (body: unknown) => Promise<unknown>,
   request: JsonPostRequest,
-  report: InternalErrorReporter = reportToConsole,
+  report?: InternalErrorReporter,
 ): Promise<HttpAnswer> {
   if (request.method !== 'POST') {
     return errorAnswer(405, 'METHOD_NOT_ALLOWED', 'use POST', { Allow: 'POST' })

@@ -1,5 +1,5 @@
 import { errorAnswer, type HttpAnswer } from '../httpAnswer'
-import { reportInternalError, reportToConsole, type InternalErrorReporter } from '../../shared/reportInternalError'
+import { reportInternalError, type InternalErrorReporter } from '../../shared/reportInternalError'
 import { GroupTicketError } from '../../ticket/GroupTicketError'
 import type { GroupTicketClaims } from '../../ticket/ticketClaims'
 import { createTicketVerifier, type GroupTicketOptions } from '../../ticket/verifyGroupTicket'
@@ -32,7 +32,7 @@ export function createTicketGuard<Req>(
   if (routeGroup !== undefined && typeof routeGroup !== 'function') {
     throw new TypeError('group must be a function that reads the group a request is about')
   }
-  const report = options.onInternalError ?? reportToConsole
+  const report = options.onInternalError
   const check = async (req: Req, authorization: string | null | undefined): Promise<GuardOutcome> => {
     let group: GroupTicketClaims
     try {

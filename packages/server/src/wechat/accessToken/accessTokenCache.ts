@@ -67,8 +67,7 @@ export function createAccessTokenCache(options: AccessTokenCacheOptions): Access
   }
   if (typeof now !== 'function') throw new TypeError('now must be a function returning ms since the epoch')
   const transport = wechatTransport(checkedEndpoint(options.endpoint), options)
-  const report = options.onInternalError ?? ((error) => console.error('[@opengid/server]', error))
-  const store = tolerantTokenStore(options.store ?? memoryTokenStore(), report)
+  const store = tolerantTokenStore(options.store ?? memoryTokenStore(), options.onInternalError)
   let pending: Promise<string> | undefined
   // The last token invalidated here, never served from the store again: another
   // instance may have stored it back before this one's invalidate deleted it.

@@ -16,7 +16,10 @@ const FAILURES: Record<StoreOperation, [verb: string, consequence: string]> = {
  * counts as no token, a failed write or delete is skipped. Each failure goes to
  * `report` quoting nothing of the store's error but a system code.
  */
-export function tolerantTokenStore(store: AccessTokenStore, report: InternalErrorReporter): AccessTokenStore {
+export function tolerantTokenStore(
+  store: AccessTokenStore,
+  report: InternalErrorReporter | undefined,
+): AccessTokenStore {
   const checked: AccessTokenStore = {
     get: async (appId) => readTokenRecord(await store.get(appId)),
     set: (appId, record, ttlSeconds) => store.set(appId, record, ttlSeconds),
