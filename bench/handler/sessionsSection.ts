@@ -4,7 +4,7 @@ import { median, round } from '../stats'
 import type { InProcess } from './inProcess'
 import { CONNECTIONS, MEASURED, measureThroughput, WARMUP, type Throughput } from './load'
 import { API_PATH, type ServerConfig } from './protocol'
-import { startRedisServer } from '../../packages/server/test/support/redisServer'
+import { startRedisServer } from '../../tools/redis/redisServer'
 import { startServerProcess } from './serverProcess'
 
 type Path = ServerConfig['path']

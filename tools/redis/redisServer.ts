@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { setTimeout as delay } from 'node:timers/promises'
 import { freePort, stopChild } from './processes'
 
-/** A throwaway redis-server of this test run: loopback only, nothing written to disk. */
+/** A throwaway redis-server of a test or bench run: loopback only, nothing written to disk. */
 export interface RedisServer {
   url: string
   port: number
@@ -16,7 +16,7 @@ export interface RedisServer {
 const BINARY = process.env.REDIS_SERVER ?? 'redis-server'
 const START_TIMEOUT_MS = 10_000
 
-/** Whether this machine can start one (CI must, see redisSuite.ts). */
+/** Whether this machine can start one (CI must: packages/server/test/support/redisSuite.ts). */
 export const hasRedisServer = () => spawnSync(BINARY, ['--version']).status === 0
 
 /**
