@@ -1,6 +1,6 @@
-import { withAccessToken } from '../wechat/accessToken/withAccessToken'
-import type { AccessTokenCache } from '../wechat/accessToken/accessTokenCache'
 import { isRecord } from '../shared/isRecord'
+import type { AccessTokenCache } from '../wechat/accessToken/accessTokenCache'
+import { withAccessToken } from '../wechat/accessToken/withAccessToken'
 import { callWeChat, wechatUnreachable } from '../wechat/wechatRequest'
 
 /** For a private message only: the one user who may share it. Give one of the two. */

@@ -1,7 +1,7 @@
-import { withAccessToken } from '../wechat/accessToken/withAccessToken'
-import type { AccessTokenCache } from '../wechat/accessToken/accessTokenCache'
 import { isRecord } from '../shared/isRecord'
 import { isGroupId } from '../shared/wire'
+import type { AccessTokenCache } from '../wechat/accessToken/accessTokenCache'
+import { withAccessToken } from '../wechat/accessToken/withAccessToken'
 import { callWeChat } from '../wechat/wechatRequest'
 
 /** The chat tool card's state: 1 collecting (its initial state), 2 about to close, 3 ended. */

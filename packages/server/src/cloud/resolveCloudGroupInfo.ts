@@ -1,9 +1,9 @@
-import { OpenDataError } from '../openData/OpenDataError'
 import { groupFromPayload } from '../openData/groupFromPayload'
-import { isRecord } from '../shared/isRecord'
-import type { TicketIssuerOptions } from '../ticket/issueGroupTicket'
-import { CLOUD_ID_EXPIRED, type GroupWithTicket, type ResolvedGroup } from '../shared/wire'
+import { OpenDataError } from '../openData/OpenDataError'
 import { checkPolicy, checkWatermark, type WatermarkPolicy } from '../openData/watermark'
+import { isRecord } from '../shared/isRecord'
+import { CLOUD_ID_EXPIRED, type GroupWithTicket, type ResolvedGroup } from '../shared/wire'
+import type { TicketIssuerOptions } from '../ticket/issueGroupTicket'
 import { issuerFor } from './issuerCache'
 
 /** What a cloud function receives for a top-level `Taro.cloud.CloudID(cloudID)` field. */

@@ -1,11 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { setTimeout as delay } from 'node:timers/promises'
-import { nodeJsonPostHandler, type NodeHandler } from '../http/nodeHandler'
 import { sendJson } from '../http/nodeAnswer'
-import { readGroupEnterInfoBody, readUser } from './simulatorBodies'
+import { nodeJsonPostHandler, type NodeHandler } from '../http/nodeHandler'
 import type { FakeWeChat } from './fakeWeChat'
 import { GROUP_API_PATH, type GroupRoute } from './groupRoute'
 import { requestPath } from './requestPath'
+import { readGroupEnterInfoBody, readUser } from './simulatorBodies'
 import { serveStatic } from './staticFiles'
 
 export interface DevRoutes {

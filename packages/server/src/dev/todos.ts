@@ -1,7 +1,7 @@
+import { answerNodeRequest } from '../http/nodeAnswer'
+import { nodeJsonPostHandler } from '../http/nodeHandler'
 import { badInput } from '../openData/OpenDataError'
 import { bodyFields } from '../resolver/resolverRequestBody'
-import { nodeJsonPostHandler } from '../http/nodeHandler'
-import { answerNodeRequest } from '../http/nodeAnswer'
 import type { GroupFeature, GroupRequest } from './groupRoute'
 
 export interface Todo {

@@ -1,5 +1,5 @@
-import { answerForError, errorAnswer, type HttpAnswer } from './httpAnswer'
 import { reportInternalError, type InternalErrorReporter } from '../shared/reportInternalError'
+import { answerForError, errorAnswer, type HttpAnswer } from './httpAnswer'
 import { MAX_BODY_BYTES, type RequestBody } from './requestBody'
 
 /** What the node and fetch adapters know about a request, in common. */

@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http'
-import { errorAnswer, type HttpAnswer } from './httpAnswer'
 import { isRecord } from '../shared/isRecord'
+import { errorAnswer, type HttpAnswer } from './httpAnswer'
 import { answerNodeRequest } from './nodeAnswer'
 import type { NodeRequest } from './readNodeBody'
 

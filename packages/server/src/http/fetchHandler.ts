@@ -1,5 +1,5 @@
-import { answerJsonPost } from './answerJsonPost'
 import { createGroupResolver } from '../resolver/createGroupResolver'
+import { answerJsonPost } from './answerJsonPost'
 import { responseOf } from './fetchAnswer'
 import type { HandlerOptions } from './nodeHandler'
 import { MAX_BODY_BYTES, TOO_LARGE, type RequestBody } from './requestBody'

@@ -1,8 +1,8 @@
 import type { ServerResponse } from 'node:http'
-import { answerJsonPost } from './answerJsonPost'
 import { createGroupResolver, type GroupResolverOptions } from '../resolver/createGroupResolver'
 import { checkPositiveFinite } from '../shared/optionChecks'
 import type { InternalErrorReporter } from '../shared/reportInternalError'
+import { answerJsonPost } from './answerJsonPost'
 import { answerNodeRequest } from './nodeAnswer'
 import { readNodeBody, type NodeRequest } from './readNodeBody'
 

@@ -1,7 +1,7 @@
 import { createDecipheriv } from 'node:crypto'
+import { isRecord } from '../shared/isRecord'
 import { decodeCipherInput, decodeSessionKey, type CipherInput } from './cipherInput'
 import { OpenDataError } from './OpenDataError'
-import { isRecord } from '../shared/isRecord'
 import { checkPolicy, checkWatermark, type WatermarkPolicy } from './watermark'
 
 export interface DecryptOpenDataOptions extends WatermarkPolicy {

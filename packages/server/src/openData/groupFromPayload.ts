@@ -1,6 +1,6 @@
+import { isChatType, isGroupId, type ResolvedGroup } from '../shared/wire'
 import { decryptOpenData, type DecryptOpenDataOptions } from './decryptOpenData'
 import { OpenDataError } from './OpenDataError'
-import { isChatType, isGroupId, type ResolvedGroup } from '../shared/wire'
 
 /** Decrypts a getGroupEnterInfo or getShareInfo payload into its group. */
 export function decryptGroupInfo(options: DecryptOpenDataOptions): ResolvedGroup {

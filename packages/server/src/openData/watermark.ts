@@ -1,6 +1,6 @@
-import { OpenDataError } from './OpenDataError'
 import { isRecord } from '../shared/isRecord'
 import { isFiniteAtLeast } from '../shared/optionChecks'
+import { OpenDataError } from './OpenDataError'
 
 /** How far in the future a watermark may be before the server's clock is doubted. */
 export const CLOCK_SKEW_SECONDS = 60

@@ -1,18 +1,18 @@
 import type { CipherInput } from '../openData/cipherInput'
 import { decryptDecoded } from '../openData/decryptOpenData'
-import { checkPolicy } from '../openData/watermark'
 import { groupFromPayload } from '../openData/groupFromPayload'
-import { readResolverRequest } from './resolverRequestBody'
-import { memorySessionStore } from '../sessions/memorySessionStore'
+import { checkPolicy } from '../openData/watermark'
 import { resumeSession, startSession } from '../sessions/groupSessions'
+import { memorySessionStore } from '../sessions/memorySessionStore'
 import { guardSessionStore, type SessionStore } from '../sessions/sessionStore'
+import type { GroupAnswer, ResolvedGroup } from '../shared/wire'
 import { createTicketIssuer } from '../ticket/issueGroupTicket'
 import type { TicketSecretOptions } from '../ticket/ticketSecrets'
-import type { GroupAnswer, ResolvedGroup } from '../shared/wire'
 import { code2Session } from '../wechat/code2Session'
 import { checkedEndpoint } from '../wechat/wechatEndpoint'
 import { checkWeChatOptions } from '../wechat/wechatOptions'
 import type { FetchLike } from '../wechat/wechatRequest'
+import { readResolverRequest } from './resolverRequestBody'
 
 export type GroupResolverOptions = TicketSecretOptions & {
   appId: string

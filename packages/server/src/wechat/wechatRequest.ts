@@ -1,6 +1,6 @@
-import { WECHAT_UNREACHABLE, WeChatApiError } from './WeChatApiError'
 import { isRecord } from '../shared/isRecord'
 import { systemErrorCode } from '../shared/systemErrorCode'
+import { WECHAT_UNREACHABLE, WeChatApiError } from './WeChatApiError'
 
 /** The part of fetch the WeChat calls use; global fetch, undici or node-fetch all fit. */
 export type FetchLike = (

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { answerNodeRequest } from '../nodeAnswer'
 import type { GroupTicketClaims } from '../../ticket/ticketClaims'
+import { answerNodeRequest } from '../nodeAnswer'
 import { createTicketGuard, type GroupTicketGuardOptions } from './ticketGuard'
 
 /** A request that passed requireGroupTicket: `req.group` holds the verified claims. */

@@ -1,8 +1,8 @@
-import { errorAnswer, type HttpAnswer } from '../httpAnswer'
 import { reportInternalError, type InternalErrorReporter } from '../../shared/reportInternalError'
 import { GroupTicketError } from '../../ticket/GroupTicketError'
 import type { GroupTicketClaims } from '../../ticket/ticketClaims'
 import { createTicketVerifier, type GroupTicketOptions } from '../../ticket/verifyGroupTicket'
+import { errorAnswer, type HttpAnswer } from '../httpAnswer'
 
 export type GroupTicketGuardOptions<Req> = GroupTicketOptions & {
   /**

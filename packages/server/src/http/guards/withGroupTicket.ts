@@ -1,6 +1,6 @@
+import type { GroupTicketClaims } from '../../ticket/ticketClaims'
 import { responseOf } from '../fetchAnswer'
 import type { RequireGroupTicketOptions } from './requireGroupTicket'
-import type { GroupTicketClaims } from '../../ticket/ticketClaims'
 import { createTicketGuard } from './ticketGuard'
 
 /**

@@ -1,12 +1,12 @@
 import { isFiniteAtLeast } from '../../shared/optionChecks'
 import type { InternalErrorReporter } from '../../shared/reportInternalError'
-import { checkWeChatOptions } from '../wechatOptions'
 import { checkedEndpoint } from '../wechatEndpoint'
+import { checkWeChatOptions } from '../wechatOptions'
 import { wechatTransport, type FetchLike, type WeChatTransport } from '../wechatRequest'
 import { memoryTokenStore } from './memoryTokenStore'
 import { requestStableToken } from './stableToken'
-import { tolerantTokenStore } from './tolerantTokenStore'
 import type { AccessTokenStore } from './tokenStore'
+import { tolerantTokenStore } from './tolerantTokenStore'
 
 export interface AccessTokenCacheOptions {
   appId: string
