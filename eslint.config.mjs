@@ -3,6 +3,10 @@ import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
+/** The server bundles the wire contract from the client's core, and nothing else of the client. */
+const WIRE_ONLY = { regex: 'taro/src/(?!core/wire$)', message: 'Only core/wire.ts is shared.' }
+const NO_CLIENT = { regex: 'taro/src/', message: 'Import the wire contract from shared/wire.ts.' }
+
 export default tseslint.config(
   {
     ignores: [
@@ -60,16 +64,9 @@ export default tseslint.config(
     'vue',
   ]),
   {
-    // The server bundles the wire contract from the client's core, and nothing else of the client.
-    files: ['packages/server/src/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [{ regex: 'taro/src/(?!core/wire$)', message: 'Only core/wire.ts is shared.' }],
-        },
-      ],
-    },
+    // The entry points re-export; the client's wire contract reaches the server through shared/wire.ts alone.
+    files: ['packages/server/src/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [NO_CLIENT] }] },
   },
   // The repository's own folders (README.md, "Layout"): the npm entry points, the suites and
   // the benchmark share code through tools/ only, so none of them reaches into another.
@@ -77,6 +74,16 @@ export default tseslint.config(
   topFolder('test', ['scripts', 'bench']),
   topFolder('bench', ['scripts', 'test']),
   topFolder('tools', ['scripts', 'test', 'bench']),
+  // @opengid/server's layers (packages/server/README.md): a folder imports only from the layers below its own.
+  ...serverLayers([
+    ['shared'],
+    ['stores'],
+    ['openData', 'wechat', 'ticket'],
+    ['sessions', 'cloud', 'chatTool'],
+    ['resolver'],
+    ['http'],
+    ['dev'],
+  ]),
 )
 
 /** A folder of packages/taro/src whose imports must not reach `forbidden` (gitignore-style patterns). */
@@ -108,4 +115,36 @@ function topFolder(folder, forbidden) {
       ],
     },
   }
+}
+
+/**
+ * One config per folder of packages/server/src: it may import the folders of the
+ * layers below, not another folder of its own layer nor any above, nor the entry
+ * points. Each repeats the rule on the client's code, because a later
+ * no-restricted-imports replaces an earlier one for the same file.
+ */
+function serverLayers(layers) {
+  const order = layers.map((layer) => layer.join(' | ')).join(' → ')
+  return layers.flatMap((layer, rank) =>
+    layer.map((folder) => {
+      const barred = layers
+        .slice(rank)
+        .flat()
+        .filter((other) => other !== folder)
+      const patterns = [
+        { regex: '^(\\.\\./)+(index|dev)$', message: 'The entry points are for the outside: import the file itself.' },
+        folder === 'shared' ? WIRE_ONLY : NO_CLIENT,
+      ]
+      if (barred.length > 0) {
+        patterns.push({
+          regex: `(^|/)(${barred.join('|')})(/|$)`,
+          message: `The server's layers are ${order}; ${folder}/ imports only from those below its own.`,
+        })
+      }
+      return {
+        files: [`packages/server/src/${folder}/**/*.ts`],
+        rules: { 'no-restricted-imports': ['error', { patterns }] },
+      }
+    }),
+  )
 }

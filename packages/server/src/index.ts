@@ -1,24 +1,24 @@
-export { decryptOpenData, type DecryptOpenDataOptions } from './decryptOpenData'
-export { decryptGroupInfo } from './decryptGroupInfo'
-export { CLOCK_SKEW_SECONDS, type WatermarkPolicy } from './watermark'
-export { code2Session, type Code2SessionOptions, type WeChatSession } from './code2Session'
-export { DEFAULT_ENDPOINT } from './wechatEndpoint'
-export type { FetchLike, WeChatTransport } from './wechatRequest'
-export { createGroupResolver, type GroupResolverOptions } from './createGroupResolver'
-export type { ResolverRequestBody } from './groupRequest'
+export { decryptOpenData, type DecryptOpenDataOptions } from './openData/decryptOpenData'
+export { decryptGroupInfo } from './openData/groupFromPayload'
+export { CLOCK_SKEW_SECONDS, type WatermarkPolicy } from './openData/watermark'
+export { code2Session, type Code2SessionOptions, type WeChatSession } from './wechat/code2Session'
+export { DEFAULT_ENDPOINT } from './wechat/wechatEndpoint'
+export type { FetchLike, WeChatTransport } from './wechat/wechatRequest'
+export { createGroupResolver, type GroupResolverOptions } from './resolver/createGroupResolver'
+export type { ResolverRequestBody } from './resolver/resolverRequestBody'
 /** @deprecated Renamed `ResolverRequestBody`: a "group request" is the client's call to your own API with a ticket. */
-export type GroupRequestBody = import('./groupRequest').ResolverRequestBody
-export { createNodeHandler, type HandlerOptions, type NodeHandler, type NodeHandlerOptions } from './nodeHandler'
-export { createFetchHandler } from './fetchHandler'
-export { bodyParserErrorHandler } from './bodyParserErrors'
-export type { HttpErrorCode } from './httpAnswer'
-export { MAX_BODY_BYTES } from './requestBody'
-export { MAX_CIPHERTEXT_BYTES } from './cipherInput'
-export { GROUP_ID_PATTERN } from '../../taro/src/core/wire'
-export { resolveCloudGroupInfo, type CloudGroupInfo, type CloudTicketOptions } from './cloud'
-export { CLOUD_ID_EXPIRED } from './types'
-export { OpenDataError, WeChatApiError, WECHAT_UNREACHABLE, type OpenDataErrorCode } from './errors'
-export type { ChatType, GroupAnswer, GroupWithTicket, ResolvedGroup } from './types'
+export type GroupRequestBody = import('./resolver/resolverRequestBody').ResolverRequestBody
+export { createNodeHandler, type HandlerOptions, type NodeHandler, type NodeHandlerOptions } from './http/nodeHandler'
+export { createFetchHandler } from './http/fetchHandler'
+export { bodyParserErrorHandler } from './http/bodyParserErrors'
+export type { HttpErrorCode } from './http/httpAnswer'
+export { MAX_BODY_BYTES } from './http/requestBody'
+export { MAX_CIPHERTEXT_BYTES } from './openData/cipherInput'
+export { resolveCloudGroupInfo, type CloudGroupInfo, type CloudTicketOptions } from './cloud/resolveCloudGroupInfo'
+export { CLOUD_ID_EXPIRED, GROUP_ID_PATTERN } from './shared/wire'
+export { OpenDataError, type OpenDataErrorCode } from './openData/OpenDataError'
+export { WeChatApiError, WECHAT_UNREACHABLE } from './wechat/WeChatApiError'
+export type { ChatType, GroupAnswer, GroupWithTicket, ResolvedGroup } from './shared/wire'
 
 export { verifyGroupTicket, type GroupTicketOptions, type VerifyGroupTicketOptions } from './ticket/verifyGroupTicket'
 export { GroupTicketError, type GroupTicketErrorCode } from './ticket/GroupTicketError'
@@ -30,13 +30,13 @@ export {
   type GroupTicketMiddleware,
   type RequireGroupTicketOptions,
   type WithGroupTicket,
-} from './ticket/requireGroupTicket'
-export { withGroupTicket } from './ticket/withGroupTicket'
+} from './http/guards/requireGroupTicket'
+export { withGroupTicket } from './http/guards/withGroupTicket'
 
 export { DEFAULT_SESSION_TTL_SECONDS, type SessionRecord, type SessionStore } from './sessions/sessionStore'
 export { memorySessionStore, type MemorySessionStoreOptions } from './sessions/memorySessionStore'
 export { redisSessionStore, type RedisSessionStoreOptions } from './sessions/redisSessionStore'
-export type { IoRedisClientLike, NodeRedisClientLike } from './redisClient'
+export type { IoRedisClientLike, NodeRedisClientLike } from './stores/redisClient'
 export { SessionError, type SessionErrorCode } from './sessions/SessionError'
 
 export {
@@ -44,10 +44,10 @@ export {
   DEFAULT_RENEW_BEFORE_SECONDS,
   type AccessTokenCache,
   type AccessTokenCacheOptions,
-} from './accessToken/accessTokenCache'
-export type { AccessTokenRecord, AccessTokenStore } from './accessToken/tokenStore'
-export { memoryTokenStore } from './accessToken/memoryTokenStore'
-export { redisTokenStore, type RedisTokenStoreOptions } from './accessToken/redisTokenStore'
+} from './wechat/accessToken/accessTokenCache'
+export type { AccessTokenRecord, AccessTokenStore } from './wechat/accessToken/tokenStore'
+export { memoryTokenStore } from './wechat/accessToken/memoryTokenStore'
+export { redisTokenStore, type RedisTokenStoreOptions } from './wechat/accessToken/redisTokenStore'
 export { createActivityId, type ActivityId, type ActivityIdOptions } from './chatTool/createActivityId'
 export {
   CHAT_TOOL_TEMPLATE_IDS,

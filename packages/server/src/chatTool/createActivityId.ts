@@ -1,7 +1,7 @@
-import { withAccessToken } from '../accessToken/withAccessToken'
-import type { AccessTokenCache } from '../accessToken/accessTokenCache'
-import { isRecord } from '../isRecord'
-import { callWeChat, wechatUnreachable } from '../wechatRequest'
+import { isRecord } from '../shared/isRecord'
+import type { AccessTokenCache } from '../wechat/accessToken/accessTokenCache'
+import { withAccessToken } from '../wechat/accessToken/withAccessToken'
+import { callWeChat, wechatUnreachable } from '../wechat/wechatRequest'
 
 /** For a private message only: the one user who may share it. Give one of the two. */
 export interface ActivityIdOptions {

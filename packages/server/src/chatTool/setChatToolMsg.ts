@@ -1,8 +1,8 @@
-import { withAccessToken } from '../accessToken/withAccessToken'
-import type { AccessTokenCache } from '../accessToken/accessTokenCache'
-import { isGroupId } from '../../../taro/src/core/wire'
-import { isRecord } from '../isRecord'
-import { callWeChat } from '../wechatRequest'
+import { isRecord } from '../shared/isRecord'
+import { isGroupId } from '../shared/wire'
+import type { AccessTokenCache } from '../wechat/accessToken/accessTokenCache'
+import { withAccessToken } from '../wechat/accessToken/withAccessToken'
+import { callWeChat } from '../wechat/wechatRequest'
 
 /** The chat tool card's state: 1 collecting (its initial state), 2 about to close, 3 ended. */
 export type ChatToolTargetState = 1 | 2 | 3

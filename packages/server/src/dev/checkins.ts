@@ -1,4 +1,4 @@
-import { answerNodeRequest } from '../nodeHandler'
+import { answerNodeRequest } from '../http/nodeAnswer'
 import type { FakeWeChat } from './fakeWeChat'
 import type { GroupFeature } from './groupRoute'
 

@@ -1,10 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { setTimeout as delay } from 'node:timers/promises'
-import { nodeJsonPostHandler, sendJson, type NodeHandler } from '../nodeHandler'
-import { readFakeGroupRequest, readUser } from './fakeGroupRequest'
+import { sendJson } from '../http/nodeAnswer'
+import { nodeJsonPostHandler, type NodeHandler } from '../http/nodeHandler'
 import type { FakeWeChat } from './fakeWeChat'
 import { GROUP_API_PATH, type GroupRoute } from './groupRoute'
 import { requestPath } from './requestPath'
+import { readGroupEnterInfoBody, readUser } from './simulatorBodies'
 import { serveStatic } from './staticFiles'
 
 export interface DevRoutes {
@@ -39,7 +40,7 @@ export function devRoutes({
   const login = nodeJsonPostHandler(async (body) => ({ code: fake.login(readUser(body)) }))
   const checkSession = nodeJsonPostHandler(async (body) => ({ valid: fake.checkSession(readUser(body)) }))
   const groupEnterInfo = nodeJsonPostHandler(async (body) => {
-    const { user, group } = readFakeGroupRequest(body)
+    const { user, group } = readGroupEnterInfoBody(body)
     return fake.encryptGroup(user, group)
   })
   const answerApi = async (req: IncomingMessage, res: ServerResponse) => {

@@ -1,15 +1,15 @@
 import { randomBytes } from 'node:crypto'
 import { createServer } from 'node:http'
 import path from 'node:path'
-import { createNodeHandler } from '../nodeHandler'
+import { createNodeHandler } from '../http/nodeHandler'
 import type { SessionStore } from '../sessions/sessionStore'
 import { checkins } from './checkins'
-import { groupRoute } from './groupRoute'
-import { todos } from './todos'
 import { devRoutes } from './devRoutes'
 import { createFakeWeChat, type FakeWeChat } from './fakeWeChat'
+import { groupRoute } from './groupRoute'
 import { closeServer, listen } from './listen'
 import { staticRoot } from './staticFiles'
+import { todos } from './todos'
 
 export interface DevServerOptions {
   /** Default 0: a free port, reported in the result. */

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { isRecord } from '../isRecord'
+import { isRecord } from '../shared/isRecord'
 import { wechatError, type FakeAnswer } from './fakeAnswer'
 
 export interface FakeAccessTokens {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { isRecord } from '../isRecord'
+import { isRecord } from '../shared/isRecord'
 import { wechatError, type FakeAnswer } from './fakeAnswer'
 
 /** A dynamic message as the fake keeps it, for a test to read back. */

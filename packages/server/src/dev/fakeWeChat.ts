@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
-import type { CloudGroupInfo } from '../cloud'
-import { sendJson } from '../nodeHandler'
-import { readNodeBody } from '../readNodeBody'
-import { CLOUD_ID_EXPIRED, type GroupEnterSource } from '../types'
+import type { CloudGroupInfo } from '../cloud/resolveCloudGroupInfo'
+import { sendJson } from '../http/nodeAnswer'
+import { readNodeBody } from '../http/readNodeBody'
+import { CLOUD_ID_EXPIRED, type GroupEnterSource } from '../shared/wire'
 import { encryptOpenData, type EncryptedOpenData } from './encryptOpenData'
 import { fakeAccessTokens } from './fakeAccessTokens'
 import { fakeActivities, type FakeActivity } from './fakeActivities'
@@ -109,8 +109,6 @@ export interface FakeWeChat {
 
 /** One WeChat API: its JSON answer to a request's query and JSON body (undefined when it has none). */
 type FakeRoute = (query: URLSearchParams, body: unknown) => FakeAnswer
-
-const BODY_TIMEOUT_MS = 10_000
 
 export function createFakeWeChat(options: FakeWeChatOptions): FakeWeChat {
   const { appId, secret, code2SessionLatencyMs = 0, now = Date.now } = options
@@ -248,7 +246,7 @@ export function createFakeWeChat(options: FakeWeChatOptions): FakeWeChat {
 async function jsonBody(req: IncomingMessage): Promise<unknown> {
   if (req.method !== 'POST') return undefined
   try {
-    const body = await readNodeBody(req, BODY_TIMEOUT_MS)
+    const body = await readNodeBody(req)
     if (body.kind === 'parsed') return body.value
     return body.kind === 'text' ? JSON.parse(body.text) : undefined
   } catch {

@@ -1,4 +1,4 @@
-import type { ChatType, GroupEnterSource } from '../types'
+import type { ChatType, GroupEnterSource } from '../shared/wire'
 
 /** A group entry for the fake to encrypt. */
 export interface FakeGroup {

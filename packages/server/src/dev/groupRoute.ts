@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { errorAnswer } from '../httpAnswer'
-import { answerNodeRequest } from '../nodeHandler'
-import { requireGroupTicket, type WithGroupTicket } from '../ticket/requireGroupTicket'
+import { requireGroupTicket, type WithGroupTicket } from '../http/guards/requireGroupTicket'
+import { errorAnswer } from '../http/httpAnswer'
+import { answerNodeRequest } from '../http/nodeAnswer'
 import type { TicketSecretOptions } from '../ticket/ticketSecrets'
 
 /** The demo's group APIs: `/api/groups/:opengid/:feature`. */

@@ -3,7 +3,7 @@ import { realpath, stat } from 'node:fs/promises'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import path from 'node:path'
 import { pipeline } from 'node:stream'
-import { sendJson } from '../nodeHandler'
+import { sendJson } from '../http/nodeAnswer'
 import { requestPath } from './requestPath'
 
 const CONTENT_TYPES: Record<string, string> = {

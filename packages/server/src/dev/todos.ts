@@ -1,6 +1,7 @@
-import { badInput } from '../errors'
-import { bodyFields } from '../groupRequest'
-import { answerNodeRequest, nodeJsonPostHandler } from '../nodeHandler'
+import { answerNodeRequest } from '../http/nodeAnswer'
+import { nodeJsonPostHandler } from '../http/nodeHandler'
+import { badInput } from '../openData/OpenDataError'
+import { bodyFields } from '../resolver/resolverRequestBody'
 import type { GroupFeature, GroupRequest } from './groupRoute'
 
 export interface Todo {

@@ -1,4 +1,4 @@
-import { instanceOfBrand } from '../brand'
+import { instanceOfBrand } from '../shared/brand'
 
 const SESSION_ERROR: unique symbol = Symbol.for('opengid.SessionError')
 

@@ -1,8 +1,8 @@
-import { OpenDataError } from '../errors'
-import type { ResolvedGroup } from '../types'
+import { randomBytes } from 'node:crypto'
+import { OpenDataError } from '../openData/OpenDataError'
+import type { ResolvedGroup } from '../shared/wire'
 import { sessionExpired } from './SessionError'
-import { isSessionId, newSessionId } from './sessionId'
-import type { SessionRecord, SessionStore } from './sessionStore'
+import { readSessionRecord, type SessionRecord, type SessionStore } from './sessionStore'
 
 /** Reads the request's group with a session key; throws OpenDataError when it cannot. */
 export type ReadGroup = (sessionKey: string) => ResolvedGroup
@@ -40,8 +40,9 @@ export async function resumeSession(
   session: string,
   readGroup: ReadGroup,
 ): Promise<SessionGroup> {
-  const record = isSessionId(session) ? await sessions.get(session) : undefined
-  if (!isSessionRecord(record)) throw sessionExpired()
+  // A custom store may answer anything; only a whole record counts as a session.
+  const record = isSessionId(session) ? readSessionRecord(await sessions.get(session)) : undefined
+  if (record === undefined) throw sessionExpired()
   try {
     return { session, openid: record.openid, group: readGroup(record.sessionKey) }
   } catch (error) {
@@ -51,8 +52,15 @@ export async function resumeSession(
   }
 }
 
-/** A custom store may hand back anything; only a whole record counts as a session. */
-function isSessionRecord(value: unknown): value is SessionRecord {
-  const record = value as Partial<Record<keyof SessionRecord, unknown>> | undefined | null
-  return typeof record?.openid === 'string' && typeof record.sessionKey === 'string'
+/** 192 random bits: unguessable, and the id is all a warm request needs to use the session. */
+const SESSION_ID_BYTES = 24
+const SESSION_ID = /^[A-Za-z0-9_-]{32}$/
+
+function newSessionId(): string {
+  return randomBytes(SESSION_ID_BYTES).toString('base64url')
+}
+
+/** Whether `value` could be an id this package made; anything else is not looked up. */
+function isSessionId(value: string): boolean {
+  return SESSION_ID.test(value)
 }

@@ -1,3 +1,4 @@
+import { checkWholeNumber } from '../shared/optionChecks'
 import { checkTtlSeconds, type SessionRecord, type SessionStore } from './sessionStore'
 
 export interface MemorySessionStoreOptions {
@@ -18,8 +19,7 @@ const DEFAULT_MAX_ENTRIES = 10_000
 export function memorySessionStore(options: MemorySessionStoreOptions = {}): SessionStore {
   const ttlMs = checkTtlSeconds(options.ttlSeconds) * 1000
   const maxEntries = options.maxEntries ?? DEFAULT_MAX_ENTRIES
-  if (!(Number.isSafeInteger(maxEntries) && maxEntries > 0))
-    throw new TypeError('maxEntries must be a whole number > 0')
+  checkWholeNumber(maxEntries, 'maxEntries')
   // A Map keeps insertion order, and every record lives equally long: the first
   // entry is both the oldest and the first to expire.
   const entries = new Map<string, { record: SessionRecord; expiresAt: number }>()

@@ -1,5 +1,5 @@
-import { redisCommands, redisPrefix, type IoRedisClientLike, type NodeRedisClientLike } from '../redisClient'
-import { checkTtlSeconds, parseRecord, serializeRecord, type SessionStore } from './sessionStore'
+import { redisCommands, redisPrefix, type IoRedisClientLike, type NodeRedisClientLike } from '../stores/redisClient'
+import { checkTtlSeconds, readSessionRecord, serializeRecord, type SessionStore } from './sessionStore'
 
 export interface RedisSessionStoreOptions {
   /** Default 'opengid:session:'. */
@@ -22,7 +22,7 @@ export function redisSessionStore(
   const prefix = redisPrefix(options.prefix, 'opengid:session:')
   const redis = redisCommands(client)
   return {
-    get: async (id) => parseRecord(await redis.get(prefix + id)),
+    get: async (id) => readSessionRecord(await redis.get(prefix + id)),
     set: async (id, record) => redis.setExpiring(prefix + id, serializeRecord(record), ttlSeconds),
     delete: async (id) => redis.del(prefix + id),
   }

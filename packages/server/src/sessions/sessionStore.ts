@@ -1,4 +1,7 @@
-import { isRecord } from '../isRecord'
+import { checkWholeNumber } from '../shared/optionChecks'
+import { guardStore, type StoreOperation } from '../stores/guardStore'
+import { storedObject } from '../stores/storedObject'
+import { SessionError } from './SessionError'
 
 /** What the server keeps for a session: who the user is and the key their data is encrypted with. */
 export interface SessionRecord {
@@ -26,10 +29,23 @@ export const DEFAULT_SESSION_TTL_SECONDS = 7 * 24 * 60 * 60
 
 export function checkTtlSeconds(ttlSeconds: unknown): number {
   if (ttlSeconds === undefined) return DEFAULT_SESSION_TTL_SECONDS
-  if (!(typeof ttlSeconds === 'number' && Number.isSafeInteger(ttlSeconds) && ttlSeconds > 0)) {
-    throw new TypeError('ttlSeconds must be a whole number of seconds > 0')
-  }
+  checkWholeNumber(ttlSeconds, 'ttlSeconds', 'seconds')
   return ttlSeconds
+}
+
+const VERBS: Record<StoreOperation, string> = { get: 'read', set: 'write', delete: 'delete' }
+
+/**
+ * The store as the resolver uses it: any failure becomes SessionError
+ * STORE_UNAVAILABLE (503), quoting nothing of the original error but a system code.
+ */
+export function guardSessionStore(store: SessionStore): SessionStore {
+  return guardStore(store, (operation, code) => {
+    throw new SessionError(
+      'STORE_UNAVAILABLE',
+      `the session store failed to ${VERBS[operation]} a session${code === undefined ? '' : ` (${code})`}: check that it is reachable`,
+    )
+  })
 }
 
 /** A record as stored text: only the three known fields, so nothing else rides along. */
@@ -37,16 +53,16 @@ export function serializeRecord({ openid, unionid, sessionKey }: SessionRecord):
   return JSON.stringify(unionid === undefined ? { openid, sessionKey } : { openid, unionid, sessionKey })
 }
 
-/** A stored text back as a record; anything else (another app's key, a truncated value) counts as no session. */
-export function parseRecord(text: unknown): SessionRecord | undefined {
-  if (typeof text !== 'string') return undefined
-  let value: unknown
-  try {
-    value = JSON.parse(text)
-  } catch {
-    return undefined
-  }
-  if (!isRecord(value) || typeof value.openid !== 'string' || typeof value.sessionKey !== 'string') return undefined
-  const { openid, unionid, sessionKey } = value
+/**
+ * A stored value (Redis text, or whatever a custom store answers) as a record of
+ * only the three known fields; anything else (another app's key, a truncated
+ * value) counts as no session.
+ */
+export function readSessionRecord(value: unknown): SessionRecord | undefined {
+  const record = storedObject(value)
+  const openid = record?.openid
+  const sessionKey = record?.sessionKey
+  if (typeof openid !== 'string' || typeof sessionKey !== 'string') return undefined
+  const unionid = record?.unionid
   return typeof unionid === 'string' ? { openid, unionid, sessionKey } : { openid, sessionKey }
 }

@@ -1,4 +1,4 @@
-import { instanceOfBrand } from '../brand'
+import { instanceOfBrand } from '../shared/brand'
 
 const GROUP_TICKET_ERROR: unique symbol = Symbol.for('opengid.GroupTicketError')
 

@@ -1,5 +1,6 @@
 import { SignJWT } from 'jose'
-import type { ResolvedGroup } from '../types'
+import { checkNonEmptyString, checkWholeNumber } from '../shared/optionChecks'
+import type { ResolvedGroup } from '../shared/wire'
 import { groupClaims, TICKET_ISSUER } from './ticketClaims'
 import { ticketKeys, type TicketSecretOptions } from './ticketSecrets'
 
@@ -25,10 +26,8 @@ export type IssueTicket = (openid: string, group: ResolvedGroup, now?: number) =
 export function createTicketIssuer(options: TicketIssuerOptions): IssueTicket {
   const [key] = ticketKeys(options)
   const { appId, ticketTtlSeconds = DEFAULT_TICKET_TTL_SECONDS } = options
-  if (typeof appId !== 'string' || appId === '') throw new TypeError('appId must be a non-empty string')
-  if (!(Number.isSafeInteger(ticketTtlSeconds) && ticketTtlSeconds > 0)) {
-    throw new TypeError('ticketTtlSeconds must be a whole number of seconds > 0')
-  }
+  checkNonEmptyString(appId, 'appId')
+  checkWholeNumber(ticketTtlSeconds, 'ticketTtlSeconds', 'seconds')
   return async (openid, group, now = Date.now()) => {
     const issuedAt = Math.floor(now / 1000)
     const expiresAt = issuedAt + ticketTtlSeconds

@@ -1,6 +1,5 @@
 import type { JWTPayload } from 'jose'
-import { isGroupId } from '../../../taro/src/core/wire'
-import { isChatType, type ChatType, type ResolvedGroup } from '../types'
+import { isChatType, isGroupId, type ChatType, type ResolvedGroup } from '../shared/wire'
 import { GroupTicketError } from './GroupTicketError'
 
 /** What a verified group ticket says. Times are ms since the epoch. */

@@ -1,5 +1,6 @@
 import { jwtVerify } from 'jose'
-import { isRecord } from '../isRecord'
+import { isRecord } from '../shared/isRecord'
+import { checkNonEmptyString } from '../shared/optionChecks'
 import { GroupTicketError } from './GroupTicketError'
 import { readClaims, TICKET_ISSUER, type GroupTicketClaims } from './ticketClaims'
 import { ticketKeys, type TicketSecretOptions } from './ticketSecrets'
@@ -36,7 +37,7 @@ export async function verifyGroupTicket(
 export function createTicketVerifier(options: GroupTicketOptions): TicketVerifier {
   const keys = ticketKeys(options)
   const { appId } = options
-  if (typeof appId !== 'string' || appId === '') throw new TypeError('appId must be a non-empty string')
+  checkNonEmptyString(appId, 'appId')
   return async (ticket, now = Date.now()) => {
     if (!Number.isFinite(now)) throw new TypeError('now must be a finite number of ms since the epoch')
     if (ticket === undefined || ticket === null || ticket === '') throw new GroupTicketError('MISSING')

@@ -1,6 +1,6 @@
 import { Redis as IoRedis } from 'ioredis'
 import { createClient } from 'redis'
-import { startRedisServer, type RedisServer } from './redisServer'
+import { startRedisServer, type RedisServer } from '../../../../tools/redis/redisServer'
 
 export interface SuiteRedis {
   server: RedisServer

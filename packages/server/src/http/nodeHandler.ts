@@ -1,0 +1,54 @@
+import type { ServerResponse } from 'node:http'
+import { createGroupResolver, type GroupResolverOptions } from '../resolver/createGroupResolver'
+import { checkPositiveFinite } from '../shared/optionChecks'
+import type { InternalErrorReporter } from '../shared/reportInternalError'
+import { answerJsonPost } from './answerJsonPost'
+import { answerNodeRequest } from './nodeAnswer'
+import { readNodeBody, type NodeRequest } from './readNodeBody'
+
+export type HandlerOptions = GroupResolverOptions & {
+  /**
+   * Receives errors that are bugs (answered 500) and session store failures
+   * (answered 503); default console.error. Other typed failures are not reported.
+   * If it throws or rejects, the answer stays the same.
+   */
+  onInternalError?: InternalErrorReporter
+}
+
+export type NodeHandlerOptions = HandlerOptions & {
+  /** How long the body may take to arrive once the headers have; default 10000. Then 408 REQUEST_TIMEOUT. */
+  bodyTimeoutMs?: number
+}
+
+/**
+ * A node:http request listener. It ends every request itself and never
+ * calls `next`, so it also serves as an Express/Connect route handler; a body
+ * that middleware already parsed into `req.body` is used as is. The promise
+ * settles when the answer is written and never rejects.
+ */
+export type NodeHandler = (req: NodeRequest, res: ServerResponse) => Promise<void>
+
+export function createNodeHandler(options: NodeHandlerOptions): NodeHandler {
+  const { bodyTimeoutMs } = options
+  if (bodyTimeoutMs !== undefined) checkPositiveFinite(bodyTimeoutMs, 'bodyTimeoutMs')
+  return nodeJsonPostHandler(createGroupResolver(options), { report: options.onInternalError, bodyTimeoutMs })
+}
+
+/** The node adapter around answerJsonPost, for any JSON POST endpoint. */
+export function nodeJsonPostHandler(
+  handle: (body: unknown) => Promise<unknown>,
+  { report, bodyTimeoutMs }: { report?: InternalErrorReporter; bodyTimeoutMs?: number } = {},
+): NodeHandler {
+  return async (req, res) => {
+    const answer = await answerJsonPost(
+      handle,
+      {
+        method: req.method ?? '',
+        contentType: req.headers['content-type'],
+        readBody: () => readNodeBody(req, bodyTimeoutMs),
+      },
+      report,
+    )
+    answerNodeRequest(req, res, answer)
+  }
+}

@@ -1,0 +1,79 @@
+import type { CipherInput } from '../openData/cipherInput'
+import { decryptDecoded } from '../openData/decryptOpenData'
+import { groupFromPayload } from '../openData/groupFromPayload'
+import { checkPolicy } from '../openData/watermark'
+import { resumeSession, startSession } from '../sessions/groupSessions'
+import { memorySessionStore } from '../sessions/memorySessionStore'
+import { guardSessionStore, type SessionStore } from '../sessions/sessionStore'
+import type { GroupAnswer, ResolvedGroup } from '../shared/wire'
+import { createTicketIssuer } from '../ticket/issueGroupTicket'
+import type { TicketSecretOptions } from '../ticket/ticketSecrets'
+import { code2Session } from '../wechat/code2Session'
+import { checkedEndpoint } from '../wechat/wechatEndpoint'
+import { checkWeChatOptions } from '../wechat/wechatOptions'
+import type { FetchLike } from '../wechat/wechatRequest'
+import { readResolverRequest } from './resolverRequestBody'
+
+export type GroupResolverOptions = TicketSecretOptions & {
+  appId: string
+  secret: string
+  /** Where sessions live; default a memorySessionStore() of this resolver's own. */
+  sessions?: SessionStore
+  /** How long a ticket is valid; default 7200 (2 hours). */
+  ticketTtlSeconds?: number
+  /**
+   * WeChat's API origin. Default: the OPENGID_WECHAT_ENDPOINT environment
+   * variable as it is at creation, else https://api.weixin.qq.com.
+   */
+  endpoint?: string
+  /** Refuse watermarked data older than this. Unset: no age limit. */
+  maxAgeSeconds?: number
+  fetch?: FetchLike
+  /** code2Session timeout per attempt; default 5000. */
+  timeoutMs?: number
+}
+
+/**
+ * Turns a client's `{ code | session, encryptedData, iv }` into its group, a
+ * ticket for it and the session to use next time. A code costs one code2Session
+ * call and starts a session; a session costs a store lookup. Throws
+ * OpenDataError (its code says exactly what failed: for your logs, never for
+ * the client), WeChatApiError or SessionError. Configuration mistakes throw a
+ * TypeError here, at start-up, rather than on the first request.
+ */
+export function createGroupResolver(options: GroupResolverOptions): (body: unknown) => Promise<GroupAnswer> {
+  checkResolverOptions(options)
+  const issue = createTicketIssuer(options)
+  const sessions = guardSessionStore(options.sessions ?? memorySessionStore())
+  const { appId, secret, maxAgeSeconds, fetch, timeoutMs } = options
+  const endpoint = checkedEndpoint(options.endpoint)
+  const groupReader =
+    (cipher: CipherInput) =>
+    (sessionKey: string): ResolvedGroup =>
+      groupFromPayload(decryptDecoded(sessionKey, cipher, { appId, maxAgeSeconds }))
+
+  return async (body) => {
+    const { credentials, cipher } = readResolverRequest(body)
+    const readGroup = groupReader(cipher)
+    const { session, openid, group } =
+      credentials.code === undefined
+        ? await resumeSession(sessions, credentials.session, readGroup)
+        : await startSession(
+            sessions,
+            () => code2Session({ appId, secret, code: credentials.code, endpoint, fetch, timeoutMs }),
+            readGroup,
+          )
+    return { ...group, ...(await issue(openid, group)), session }
+  }
+}
+
+/** The checks of createGroupResolver's own options; ticket and store options are checked where they are used. */
+function checkResolverOptions(options: GroupResolverOptions): void {
+  checkWeChatOptions(options)
+  const { secret, ticketSecret, ticketSecrets, maxAgeSeconds } = options
+  // Both would leak together; and whoever holds the AppSecret could then sign tickets.
+  if (ticketSecret === secret || (Array.isArray(ticketSecrets) && ticketSecrets.includes(secret))) {
+    throw new TypeError('a ticket secret must not be the AppSecret: generate one of its own')
+  }
+  checkPolicy({ maxAgeSeconds })
+}

@@ -1,0 +1,81 @@
+import { createFetchHandler } from '@opengid/server'
+import { groupAnswer } from '../support/answers'
+import { CREDENTIALS, clientBody, secretsOf, servedFake } from '../support/fixtures'
+import type { RawRequest } from '../support/http'
+import { MAX_AGE_SECONDS, requestCases } from '../support/requestCases'
+
+const wechat = servedFake()
+const { fake } = wechat
+let handle: (request: Request) => Promise<Response>
+
+beforeAll(() => {
+  handle = createFetchHandler({ ...CREDENTIALS, endpoint: wechat.url, maxAgeSeconds: MAX_AGE_SECONDS })
+})
+
+function toRequest(raw: RawRequest): Request {
+  const headers = new Headers()
+  const contentType = raw.contentType === undefined ? 'application/json' : raw.contentType
+  if (contentType !== null) headers.set('content-type', contentType)
+  return new Request('http://127.0.0.1/api/opengid', { method: raw.method ?? 'POST', headers, body: raw.body })
+}
+
+describe('createFetchHandler', () => {
+  test.each(requestCases)('$name → $status', async (requestCase) => {
+    const response = await handle(toRequest(requestCase.request(fake)))
+    const text = await response.text()
+
+    expect(response.status).toBe(requestCase.status)
+    expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8')
+    expect(JSON.parse(text)).toEqual(
+      requestCase.group
+        ? groupAnswer(requestCase.group)
+        : { error: { code: requestCase.code, message: expect.any(String) } },
+    )
+    for (const secret of secretsOf(fake)) expect(text).not.toContain(secret)
+  })
+
+  test('a 405 names the allowed method', async () => {
+    const response = await handle(new Request('http://127.0.0.1/', { method: 'DELETE' }))
+    expect(response.status).toBe(405)
+    expect(response.headers.get('allow')).toBe('POST')
+  })
+
+  test('a streamed body is cut off at 16 KiB: the stream is cancelled, not drained', async () => {
+    let pulled = 0
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += 1
+        controller.enqueue(new Uint8Array(1024).fill(0x61))
+      },
+    })
+    const response = await handle(
+      new Request('http://127.0.0.1/', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: endless,
+        duplex: 'half',
+      } as RequestInit),
+    )
+    expect(response.status).toBe(413)
+    expect(pulled).toBeLessThan(40)
+  })
+
+  test('a declared Content-Length over 16 KiB is refused without reading', async () => {
+    const response = await handle(
+      new Request('http://127.0.0.1/', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': String(1 << 20) },
+        body: '{}',
+      }),
+    )
+    expect(response.status).toBe(413)
+  })
+
+  test('a login code works once', async () => {
+    const body = JSON.stringify(clientBody(fake, { opengid: 'G-once', source: 'getShareInfo' }))
+    expect(await (await handle(toRequest({ body }))).json()).toEqual(groupAnswer({ opengid: 'G-once' }))
+    const again = await handle(toRequest({ body }))
+    expect(again.status).toBe(401)
+    expect((await again.json()).error.code).toBe('INVALID_CODE')
+  })
+})
