@@ -120,9 +120,25 @@ test('a second launch of the same install takes the warm path: no wx.login and n
   await second.waitForText(/^G_WEAPP_1$/)
   await second.settled()
   expect(second.log.count('login')).toBe(0)
-  expect(second.log.count('checkSession')).toBe(1)
+  // The server's answer is the check: nothing waits for wx.checkSession.
+  expect(second.log.count('checkSession')).toBe(0)
   expect(resolverPosts(second)).toBe(1)
   expect(server.fake.exchanges).toBe(exchanges)
+})
+
+test('a key rotated between launches (the app logged in elsewhere): one login and one more bridge call, the right group', async () => {
+  const first = launch(GROUP_CARD, { user: 'rotating' })
+  await first.waitForText(/^G_WEAPP_1$/)
+  await first.settled()
+  first.close()
+  server.fake.login('rotating')
+  const second = launch(GROUP_CARD, { user: 'rotating', storage: first.storage })
+  await second.waitForText(/^G_WEAPP_1$/)
+  await second.settled()
+  expect(second.log.count('login')).toBe(1)
+  expect(second.log.count('getGroupEnterInfo')).toBe(2)
+  expect(resolverPosts(second)).toBe(2)
+  expect(second.texts().join(' ')).not.toMatch(/error|failed/i)
 })
 
 test('tapping "Check in" through the renderer draws the new check-in, and another member of the group sees it', async () => {

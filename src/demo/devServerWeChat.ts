@@ -13,14 +13,13 @@ async function post<T>(path: string, data: Record<string, unknown>): Promise<T> 
 }
 
 /**
- * The H5 demo's WeChat: the dev server's fake issues real login codes, tells whether
- * this user's last login key is still valid, and encrypts the group with that key, so
- * the page runs the real login (or warm session) → getGroupEnterInfo → POST → decrypt flow.
+ * The H5 demo's WeChat: the dev server's fake issues real login codes and encrypts the
+ * group with this user's current key, so the page runs the real login (or warm
+ * session) → getGroupEnterInfo → POST → decrypt flow.
  */
 export function devServerWeChat(user: string): SimulatedWeChat {
   return {
     login: async () => (await post<{ code: string }>('/__wechat/login', { user })).code,
-    checkSession: async () => (await post<{ valid: boolean }>('/__wechat/check-session', { user })).valid,
     encrypt: (group, source) => post('/__wechat/group-enter-info', { user, source, ...group }),
   }
 }

@@ -1,8 +1,10 @@
 /**
  * The WeChat host (`wx`) behind the fake Taro: callback-style APIs whose answers a
- * test sets. Each answer is either a success result or `{ fail: result }`.
+ * test sets. Each answer is either a success result or `{ fail: result }`, or a
+ * function that makes one at call time (a real fake WeChat behind the host).
  */
-export type Answer = Record<string, unknown> | { fail: Record<string, unknown> }
+type Settled = Record<string, unknown> | { fail: Record<string, unknown> }
+export type Answer = Settled | (() => Settled | Promise<Settled>)
 
 export interface CallbackOptions {
   success?(result: unknown): void
@@ -37,8 +39,9 @@ export function defaultHostConfig(): HostConfig {
 }
 
 /** Settles like a WeChat callback API: success or fail, then complete, on a later tick. */
-export function answer(result: Answer, options: CallbackOptions): void {
-  setTimeout(() => {
+export function answer(made: Answer, options: CallbackOptions): void {
+  setTimeout(async () => {
+    const result = typeof made === 'function' ? await made() : made
     if ('fail' in result && typeof result.fail === 'object') {
       options.fail?.(result.fail)
       options.complete?.(result.fail)

@@ -18,6 +18,9 @@ const Taro: Record<string, unknown> = {}
 let host: HostConfig = defaultHostConfig()
 let mode: FakeMode = 'weapp'
 const showListeners = new Set<(options: unknown) => void>()
+const hideListeners = new Set<() => void>()
+/** wx's storage for this test: what getStorageSync and friends read and write. */
+export const storage = new Map<string, unknown>()
 
 /** Every host API call the kit made, by name. */
 export const calls: { api: string; options: Record<string, unknown> }[] = []
@@ -91,6 +94,12 @@ function install() {
   Taro.getSystemInfoSync = () => ({ SDKVersion: web ? undefined : host.sdkVersion })
   Taro.onAppShow = (cb: (options: unknown) => void) => void showListeners.add(cb)
   Taro.offAppShow = (cb: (options: unknown) => void) => void showListeners.delete(cb)
+  Taro.onAppHide = (cb: () => void) => void hideListeners.add(cb)
+  Taro.offAppHide = (cb: () => void) => void hideListeners.delete(cb)
+  // Taro's getStorageSync answers '' for a key it does not have.
+  Taro.getStorageSync = (key: string) => (storage.has(key) ? storage.get(key) : '')
+  Taro.setStorageSync = (key: string, value: unknown) => void storage.set(key, value)
+  Taro.removeStorageSync = (key: string) => void storage.delete(key)
   Taro.getChatToolInfo = callbackOnly('getChatToolInfo')
   Taro.request = (options: Record<string, unknown>) => {
     record('request', options)
@@ -109,6 +118,11 @@ export function configureHost(patch: Partial<HostConfig>): void {
   if ('getChatToolInfo' in patch) Taro.getChatToolInfo = callbackOnly('getChatToolInfo')
 }
 
+/** The app goes to the background, as `wx.onAppHide` listeners see it. */
+export function emitAppHide(): void {
+  hideListeners.forEach((listener) => listener())
+}
+
 /** The app is shown again with these options, as `wx.onAppShow` listeners see it. */
 export function emitAppShow(options: Record<string, unknown>): void {
   host = { ...host, enterOptions: options }
@@ -123,6 +137,8 @@ export function resetFakeTaro(): void {
   host = defaultHostConfig()
   calls.length = 0
   showListeners.clear()
+  hideListeners.clear()
+  storage.clear()
   delete Taro.cloud
   setMode('weapp')
 }

@@ -31,7 +31,7 @@ export {
   type HttpResponse,
 } from './taro/httpResolver'
 export { cloudResolver, type CloudResolverOptions } from './taro/cloudResolver'
-export { taroBridge } from './taro/taroBridge'
+export { login, taroBridge } from './taro/taroBridge'
 export {
   getChatToolInfo,
   notifyGroupMembers,

@@ -16,7 +16,6 @@ export function phoneOf(fake: FakeWeChat, user: string): Phone {
     storage: memoryStorage(),
     wechat: {
       login: async () => fake.login(user),
-      checkSession: async () => fake.checkSession(user),
       encrypt: async ({ opengid, chatType, groupOpenid, openSingleRoomid }, source) =>
         fake.encryptGroup(user, { opengid, chatType, groupOpenid, openSingleRoomid, source }),
     },

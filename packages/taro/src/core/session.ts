@@ -29,20 +29,18 @@ function quietly<T>(run: () => T): T | undefined {
 const isSessionId = (value: unknown): value is string => isText(value) && value.length <= MAX_CREDENTIAL_LENGTH
 
 /**
- * Login or the warm path. A session the server made at an earlier login is used while
- * WeChat says that login's key is still valid: checkSession speaks of the most recent
- * login only, which is the one the stored session was made from (the kit logs in for
- * nothing else). Otherwise a login, whose code the server exchanges. A stored value
- * that cannot be a session (not text, too long for the server) is dropped unsent.
+ * The warm path, or a login whose code the server exchanges. A stored session goes
+ * out as it is, with no wx.checkSession first: the server's answer is the check. When
+ * the key rotated (another wx.login) or expired since the session was made, the
+ * payload no longer decrypts under it, the server answers SESSION_EXPIRED and drops
+ * the session, and the attempt starts again from login: one extra round then, instead
+ * of a call on the critical path of every warm launch. A stored value that cannot be
+ * a session (not text, too long for the server) is dropped unsent.
  */
 export async function prepareSession(bridge: GroupBridge): Promise<PreparedSession> {
   const { storage } = bridge
   const stored: unknown = storage && quietly(() => storage.get(SESSION_STORAGE_KEY))
-  const session = isSessionId(stored) ? stored : undefined
-  if (session && bridge.checkSession && (await bridge.checkSession().catch(() => false))) {
-    return { credentials: { session }, storage }
-  }
-  // A session WeChat no longer vouches for, or a value that cannot be one, is not kept.
+  if (isSessionId(stored)) return { credentials: { session: stored }, storage }
   if (stored) forget(storage)
   return { credentials: { code: (await bridge.login()).code }, storage }
 }

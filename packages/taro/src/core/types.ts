@@ -80,9 +80,9 @@ export interface BridgeStorage {
 }
 
 /**
- * The WeChat side as the kit sees it. `checkSession`, `onAppHide` and `storage` are
- * optional: a bridge without them still works, without the warm path (every entry
- * logs in) and without re-resolving on re-show.
+ * The WeChat side as the kit sees it. `onAppHide` and `storage` are optional: a bridge
+ * without them still works, without the warm path (every entry logs in) and without
+ * re-resolving on re-show.
  */
 export interface GroupBridge {
   getEnterOptions(): EnterOptions | undefined
@@ -90,7 +90,10 @@ export interface GroupBridge {
   onAppShow(cb: (options: EnterOptions) => void): () => void
   /** Returns the unsubscribe function. A show after a hide is a re-show. */
   onAppHide?(cb: () => void): () => void
-  /** Whether the session key of the most recent login is still valid (wx.checkSession). */
+  /**
+   * @deprecated Not called since 0.3: the server's answer to a warm request is the
+   * check (see httpResolver). A bridge may still have it.
+   */
   checkSession?(): Promise<boolean>
   storage?: BridgeStorage
   sdkVersion(): string | undefined

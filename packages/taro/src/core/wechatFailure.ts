@@ -16,15 +16,22 @@ export function errCodeOf(failure: unknown): number | undefined {
   return typeof raw === 'number' ? raw : undefined
 }
 
+/** Taro's H5 stubs answer '暂时不支持 API'; other hosts say "not support". */
+const NOT_SUPPORTED = /暂时不支持|not support|not exist|is not a function/i
+
 /**
  * The kit's error for a WeChat-style failure of any bridge, the Taro one or a custom
  * one: the core does this, so every bridge gets the same codes. `errCode` and
- * `errMsg` are kept.
+ * `errMsg` are kept. With `lacking`, a failure whose message matches it says the host
+ * has no such API: UNSUPPORTED.
  */
-export function fromWeChatFailure(failure: unknown, api: string): GroupEnterError {
+export function fromWeChatFailure(failure: unknown, api: string, lacking?: RegExp): GroupEnterError {
   const errMsg = errMsgOf(failure)
   const errCode = errCodeOf(failure)
   const details = { errCode, errMsg, cause: failure }
+  if (lacking && lacking.test(errMsg)) {
+    return new GroupEnterError('UNSUPPORTED', `${api} is not available on this host.`, details)
+  }
   if (errCode === SCENE_ERROR || /invalid scene/i.test(errMsg)) {
     return new GroupEnterError('SCENE', 'This launch scene carries no group info.', details)
   }
@@ -34,21 +41,9 @@ export function fromWeChatFailure(failure: unknown, api: string): GroupEnterErro
   return new GroupEnterError('BRIDGE', `${api} failed: ${errMsg}`, details)
 }
 
-/** Taro's H5 stubs answer '暂时不支持 API'; other hosts say "not support". */
-const NOT_SUPPORTED = /暂时不支持|not support|not exist|is not a function/i
-
 /** A bridge's failure: an API the host lacks is UNSUPPORTED, anything else as fromWeChatFailure says. */
-export function toBridgeError(result: unknown, api: string): GroupEnterError {
-  const errMsg = errMsgOf(result)
-  if (NOT_SUPPORTED.test(errMsg)) {
-    return new GroupEnterError('UNSUPPORTED', `${api} is not available on this host.`, {
-      errCode: errCodeOf(result),
-      errMsg,
-      cause: result,
-    })
-  }
-  return fromWeChatFailure(result, api)
-}
+export const toBridgeError = (result: unknown, api: string): GroupEnterError =>
+  fromWeChatFailure(result, api, NOT_SUPPORTED)
 
 /** Taro.request's own failure (no answer at all): `{ errMsg: 'request:fail ...' }`. */
 export const isRequestFailure = (failure: unknown): boolean => /^request:fail/.test(errMsgOf(failure))

@@ -1,5 +1,6 @@
 import { GroupEnterError } from '../core/GroupEnterError'
 import { unreachable } from '../core/serverError'
+import { codeSpent } from './loginTurns'
 import { taroRequest } from './taroApis'
 import { keepSession, prepareSession, refusal, type PreparedSession } from '../core/session'
 import type { GroupEnterPayload, GroupResolver, ResolvedGroup } from '../core/types'
@@ -62,6 +63,7 @@ export function httpResolver(options: HttpResolverOptions): GroupResolver<Prepar
         throw unreachable(`Could not reach ${url}`, failure)
       } finally {
         signal.removeEventListener('abort', abort)
+        codeSpent()
       }
       if (response.statusCode < 200 || response.statusCode > 299) throw refusal(url, response, prepared)
       keepSession(prepared, response.data)

@@ -20,7 +20,6 @@ const members = {
   offAppShow: () => Taro.offAppShow,
   onAppHide: () => Taro.onAppHide,
   offAppHide: () => Taro.offAppHide,
-  checkSession: () => Taro.checkSession,
   getStorageSync: () => Taro.getStorageSync,
   setStorageSync: () => Taro.setStorageSync,
   removeStorageSync: () => Taro.removeStorageSync,

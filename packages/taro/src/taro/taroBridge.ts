@@ -2,6 +2,7 @@ import { callWithCallbacks, hostApi, hostEnv, invoke, type CallbackApi, type Tar
 import { isText } from '../core/plan'
 import { GroupEnterError } from '../core/GroupEnterError'
 import { toBridgeError } from '../core/wechatFailure'
+import { appLoginInTurn, kitLogin } from './loginTurns'
 import type { BridgeStorage, EnterOptions, GroupBridge, GroupEnterPayload, GroupEnterSource } from '../core/types'
 
 interface WeChatResult {
@@ -39,9 +40,26 @@ export function call<T = WeChatResult>(
   })
 }
 
+const groupCall = (api: GroupEnterSource, options: Record<string, unknown>): Promise<GroupEnterPayload> =>
+  call(api, options).then((result) => toPayload(result, api))
+
 /** Inside the chat tool: the chat's data as the bridge gives it (the public `getChatToolInfo` drops `source`). */
-export const chatToolPayload = (): Promise<GroupEnterPayload> =>
-  call('getChatToolInfo', {}).then((r) => toPayload(r, 'getChatToolInfo'))
+export const chatToolPayload = (): Promise<GroupEnterPayload> => groupCall('getChatToolInfo', {})
+
+const wxLogin = () =>
+  call('login', {}).then((r) => {
+    // Taro H5's production stub "succeeds" without a code, like the group APIs.
+    if (!isText(r.code)) throw toBridgeError({ errMsg: r.errMsg || 'login answered without a code' }, 'login')
+    return { code: r.code }
+  })
+
+/**
+ * wx.login for the app's own sign-in, in turn with the kit's logins: it never lands
+ * between the kit's login and the server's exchange of its code, where a rotated key
+ * would cost the kit its data (see loginTurns.ts). Use it instead of `Taro.login` when the app logs in too. Resolves with the
+ * code (one use, for your server's code2Session).
+ */
+export const login = (): Promise<string> => appLoginInTurn(wxLogin, 3000).then((r) => r.code)
 
 /** The first of these sync APIs that answers with a non-empty `key` (or at all, without one). */
 function firstAnswer(apis: TaroApiName[], key?: string): unknown {
@@ -74,24 +92,18 @@ const storage: BridgeStorage = {
 
 /** The real bridge, over `@tarojs/taro` as the host provides it. */
 export function taroBridge(): GroupBridge {
-  let sdk: string | undefined
-  let sdkRead = false
+  // null until read: undefined is an answer too (a host that reports no version).
+  let sdk: unknown = null
   return {
     // getEnterOptionsSync needs base library 2.9.4; older ones fall back to launch options.
     getEnterOptions: () => firstAnswer(['getEnterOptionsSync', 'getLaunchOptionsSync']) as EnterOptions | undefined,
     onAppShow: (cb) => listen('onAppShow', 'offAppShow', cb),
-    onAppHide: (cb) => listen('onAppHide', 'offAppHide', () => cb()),
-    checkSession: () =>
-      call('checkSession', {}).then(
-        () => true,
-        () => false,
-      ),
+    onAppHide: (cb) => listen('onAppHide', 'offAppHide', cb),
     storage,
     sdkVersion() {
       // The base library cannot change while the app runs. Some hosts throw instead of lacking the API.
-      if (!sdkRead) sdk = firstAnswer(['getAppBaseInfo', 'getSystemInfoSync'], 'SDKVersion') as string | undefined
-      sdkRead = true
-      return sdk
+      if (sdk === null) sdk = firstAnswer(['getAppBaseInfo', 'getSystemInfoSync'], 'SDKVersion')
+      return sdk as string | undefined
     },
     // Taro H5 defines the group APIs as stubs that cannot work: they do not count.
     has: (api) => !!hostApi(api) && hostEnv() !== 'WEB',
@@ -99,18 +111,10 @@ export function taroBridge(): GroupBridge {
       const passThrough: Record<string, unknown> = {}
       if (options.allowSingleChat) passThrough.allowSingleChat = true
       if (options.needGroupOpenID) passThrough.needGroupOpenID = true
-      return call('getGroupEnterInfo', passThrough).then((r) => toPayload(r, 'getGroupEnterInfo'))
+      return groupCall('getGroupEnterInfo', passThrough)
     },
-    getShareInfo(shareTicket) {
-      return call('getShareInfo', { shareTicket }).then((r) => toPayload(r, 'getShareInfo'))
-    },
+    getShareInfo: (shareTicket) => groupCall('getShareInfo', { shareTicket }),
     getChatToolInfo: chatToolPayload,
-    login() {
-      return call('login', {}).then((r) => {
-        // Taro H5's production stub "succeeds" without a code, like the group APIs.
-        if (!isText(r.code)) throw toBridgeError({ errMsg: r.errMsg || 'login answered without a code' }, 'login')
-        return { code: r.code }
-      })
-    },
+    login: () => kitLogin(wxLogin),
   }
 }

@@ -30,13 +30,12 @@ export interface SimulatedClient {
   wechat?: SimulatedWeChat
   /** The device's storage; pass one to a second bridge to play a second launch on the same phone. */
   storage?: BridgeStorage
-  /** wx.checkSession says the last login's key expired (default: valid once logged in). */
+  /** WeChat's session of the last login expired: the next payload is sealed with a key no login gave. */
   sessionExpired?: boolean
 }
 
 export type SimulatedCall =
   | { api: 'login' }
-  | { api: 'checkSession' }
   | { api: 'getGroupEnterInfo'; options: Record<string, unknown> }
   | { api: 'getShareInfo'; shareTicket: string }
   | { api: 'getChatToolInfo' }
@@ -90,6 +89,11 @@ export function createSimulatedBridge(initial: SimulatedClient = {}): SimulatedB
     initial,
   )
   const wechat = initial.wechat ?? memoryWeChat()
+  if (initial.sessionExpired) wechat.expire?.()
+  function change(next: SimulatedClient) {
+    client = withScene(client, next)
+    if (next.sessionExpired) wechat.expire?.()
+  }
   const listeners = new Set<(options: EnterOptions) => void>()
   const hideListeners = new Set<() => void>()
   const storage = initial.storage ?? memoryStorage()
@@ -123,20 +127,14 @@ export function createSimulatedBridge(initial: SimulatedClient = {}): SimulatedB
     show(next = {}) {
       if (!hidden) this.hide()
       hidden = false
-      client = withScene(client, next)
+      change(next)
       const options = enterOptions()
       listeners.forEach((listener) => listener(options))
     },
-    update(next) {
-      client = withScene(client, next)
-    },
+    update: change,
     getEnterOptions: enterOptions,
     onAppShow: (cb) => subscribe(listeners, cb),
     onAppHide: (cb) => subscribe(hideListeners, cb),
-    async checkSession() {
-      calls.push({ api: 'checkSession' })
-      return !client.sessionExpired && !!(await wechat.checkSession?.())
-    },
     storage,
     sdkVersion: () => client.sdkVersion,
     has: (api) => client.apis?.[api] !== false,

@@ -3,7 +3,7 @@ import { keepSession, prepareSession, refusal, type Credentials, type PreparedSe
 import { MAX_CREDENTIAL_LENGTH } from '../core/wire'
 import type { GroupEnterPayload, GroupResolver, ResolvedGroup } from '../core/types'
 import { delay } from './delay'
-import { openMemoryPayload } from './memoryWeChat'
+import { ivOfCode, openMemoryPayload } from './memoryWeChat'
 
 export interface SimulatedResolverOptions {
   /** Milliseconds the "server" takes. */
@@ -31,7 +31,8 @@ export interface SimulatedResolver extends GroupResolver<PreparedSession> {
 export function createSimulatedResolver(initial: SimulatedResolverOptions = {}): SimulatedResolver {
   let options = initial
   const calls: (GroupEnterPayload & Credentials)[] = []
-  const sessions = new Set<string>()
+  /** Each session with the iv of the payloads its key opens (as the server keeps the session key). */
+  const sessions = new Map<string, string | undefined>()
   let sessionsMade = 0
   let ticketsMade = 0
 
@@ -48,13 +49,19 @@ export function createSimulatedResolver(initial: SimulatedResolverOptions = {}):
     if (session !== undefined && session.length > MAX_CREDENTIAL_LENGTH) {
       return refused(400, 'BAD_INPUT', 'session must be the non-empty string an earlier answer gave')
     }
-    if (session !== undefined && !sessions.has(session)) {
+    // The key this request can decrypt with: its session's, or the one its code stands for.
+    const key = session === undefined ? ivOfCode(credentials.code) : sessions.get(session)
+    const opens = key === undefined || key === payload.iv
+    if (session !== undefined && (!sessions.has(session) || !opens)) {
+      // A key that no longer decrypts ends the session, as @opengid/server's does.
+      sessions.delete(session)
       return refused(401, 'SESSION_EXPIRED', 'Unknown session: log in again.')
     }
+    if (!opens) return refused(400, 'DECRYPT', 'The group data does not decrypt with this login.')
     const group = openMemoryPayload(payload)
     if (!group) throw new GroupEnterError('RESOLVER', 'This payload was not made by the simulated WeChat.')
     const kept = session ?? `simulated-session-${++sessionsMade}`
-    sessions.add(kept)
+    sessions.set(kept, key)
     const ticketExpiresAt = Date.now() + (options.ticketTtlSeconds ?? 7200) * 1000
     const ticket = `simulated-ticket.${group.opengid}.${++ticketsMade}`
     return { statusCode: 200, data: { ...group, ticket, ticketExpiresAt, session: kept } }

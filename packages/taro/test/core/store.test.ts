@@ -161,7 +161,7 @@ test('stale input gets one fresh attempt from login even with retry 0: a session
   await launch()
   resolver.forgetSessions()
   const second = await launch()
-  expect(second.apis).toEqual(['checkSession', 'getGroupEnterInfo', 'login', 'getGroupEnterInfo'])
+  expect(second.apis).toEqual(['getGroupEnterInfo', 'login', 'getGroupEnterInfo'])
   expect(second.state).toMatchObject({ status: 'resolved', opengid: 'G_STALE' })
 })
 

@@ -59,8 +59,8 @@ it('re-shown from a second group with identical enter options: loading, then the
   expect(shown()).toBe('loading')
   await waitFor(() => expect(shown()).toBe('G_SECOND'))
   expect(seen).toEqual(['loading', 'G_SECOND'])
-  // The warm path: the second entry needs no login, only checkSession, the bridge and the request.
-  expect(bridge.calls.map((c) => c.api)).toEqual(['login', 'getGroupEnterInfo', 'checkSession', 'getGroupEnterInfo'])
+  // The warm path: the second entry needs no login, only the bridge and the request.
+  expect(bridge.calls.map((c) => c.api)).toEqual(['login', 'getGroupEnterInfo', 'getGroupEnterInfo'])
 })
 
 it('re-resolves once when re-shown from another group, and never shows the older, slower answer', async () => {

@@ -1,13 +1,15 @@
 import { createGroupEnterStore, httpResolver, type GroupBridge, type HttpRequestOptions } from '@opengid/taro'
 import { createSimulatedBridge, memoryStorage, memoryWeChat } from '@opengid/taro/testing'
-import { openMemoryPayload } from '../../src/testing/memoryWeChat'
+import { ivOfCode, openMemoryPayload } from '../../src/testing/memoryWeChat'
 
 // httpResolver's warm path against a small in-test server that keeps sessions the way
-// @opengid/server does: 200 with a session, 401 SESSION_EXPIRED for one it does not know,
-// 400 BAD_INPUT for one it cannot read (longer than any id it makes).
+// @opengid/server does: 200 with a session, 401 SESSION_EXPIRED for one it does not know
+// or whose key no longer opens the payload (then the session is gone), 400 BAD_INPUT for
+// one it cannot read (longer than any id it makes).
 
 function playServer() {
-  const sessions = new Set<string>()
+  // Each session with the iv its key opens (memoryWeChat names the key in the iv).
+  const sessions = new Map<string, string | undefined>()
   const bodies: Record<string, unknown>[] = []
   let made = 0
   const request = async ({ data }: HttpRequestOptions) => {
@@ -15,11 +17,12 @@ function playServer() {
     if (typeof data.session === 'string' && data.session.length > 256) {
       return { statusCode: 400, data: { error: { code: 'BAD_INPUT', message: 'session must be an earlier answer' } } }
     }
-    if (typeof data.session === 'string' && !sessions.has(data.session)) {
+    if (typeof data.session === 'string' && sessions.get(data.session) !== data.iv) {
+      sessions.delete(data.session)
       return { statusCode: 401, data: { error: { code: 'SESSION_EXPIRED', message: 'Log in again.' } } }
     }
     const session = typeof data.session === 'string' ? data.session : `s${++made}`
-    sessions.add(session)
+    if (typeof data.code === 'string') sessions.set(session, ivOfCode(data.code))
     const group = openMemoryPayload(data as { encryptedData: string; iv: string })
     return { statusCode: 200, data: { ...group, session, ticket: `t-${session}`, ticketExpiresAt: Date.now() + 1000 } }
   }
@@ -47,7 +50,7 @@ it('a second launch on the same phone makes no login and sends the session inste
   const first = await launch(phone, server.request)
   expect(apis(first.bridge)).toEqual(['login', 'getGroupEnterInfo'])
   const second = await launch(phone, server.request)
-  expect(apis(second.bridge)).toEqual(['checkSession', 'getGroupEnterInfo'])
+  expect(apis(second.bridge)).toEqual(['getGroupEnterInfo'])
   expect(second.state).toMatchObject({ status: 'resolved', opengid: 'G_WARM', ticket: 't-s1' })
   expect(server.bodies[1]).toMatchObject({ session: 's1' })
   expect(server.bodies[1]).not.toHaveProperty('code')
@@ -59,7 +62,7 @@ it('a session the server lost (SESSION_EXPIRED) starts the attempt again from lo
   await launch(phone, server.request)
   server.sessions.clear()
   const { bridge, state } = await launch(phone, server.request)
-  expect(apis(bridge)).toEqual(['checkSession', 'getGroupEnterInfo', 'login', 'getGroupEnterInfo'])
+  expect(apis(bridge)).toEqual(['getGroupEnterInfo', 'login', 'getGroupEnterInfo'])
   expect(state).toMatchObject({ status: 'resolved', opengid: 'G_WARM' })
   expect(server.bodies.slice(1).map((body) => (body.session ? 'session' : 'code'))).toEqual(['session', 'code'])
   expect(phone.storage.get('opengid.session')).toBe('s2')
@@ -80,7 +83,7 @@ it('a server that answers SESSION_EXPIRED even after a fresh login ends in an er
   expect(requests).toBe(2)
 })
 
-it('checkSession false: the stored session is dropped and the user logs in', async () => {
+it('a session whose WeChat session expired: the server refuses it, one login and one more bridge call, the group', async () => {
   const server = playServer()
   const phone = makePhone()
   await launch(phone, server.request)
@@ -91,8 +94,9 @@ it('checkSession false: the stored session is dropped and the user logs in', asy
   })
   store.start()
   await store.refresh()
-  expect(apis(bridge)).toEqual(['checkSession', 'login', 'getGroupEnterInfo'])
-  expect(server.bodies[1]).toHaveProperty('code')
+  expect(apis(bridge)).toEqual(['getGroupEnterInfo', 'login', 'getGroupEnterInfo'])
+  expect(server.bodies.slice(1).map((body) => (body.session ? 'session' : 'code'))).toEqual(['session', 'code'])
+  expect(store.getState()).toMatchObject({ status: 'resolved' })
 })
 
 it('a custom bridge without checkSession or storage still works: every launch logs in', async () => {
@@ -129,7 +133,7 @@ describe('a client that heals: a session the server refuses is forgotten and one
     expect(first.state).toMatchObject({ status: 'resolved', opengid: 'G_WARM' })
     expect(server.bodies.map((body) => (body.session ? 'session' : 'code'))).toEqual(['code'])
     const second = await launch(phone, server.request)
-    expect(apis(second.bridge)).toEqual(['checkSession', 'getGroupEnterInfo'])
+    expect(apis(second.bridge)).toEqual(['getGroupEnterInfo'])
     expect(second.state).toMatchObject({ status: 'resolved', opengid: 'G_WARM' })
   })
 
@@ -142,7 +146,7 @@ describe('a client that heals: a session the server refuses is forgotten and one
         ? { statusCode: 400, data: { error: { code: 'BAD_INPUT', message: 'bad session' } } }
         : server.request(options)
     const { bridge, state } = await launch(phone, refusing)
-    expect(apis(bridge)).toEqual(['checkSession', 'getGroupEnterInfo', 'login', 'getGroupEnterInfo'])
+    expect(apis(bridge)).toEqual(['getGroupEnterInfo', 'login', 'getGroupEnterInfo'])
     expect(state).toMatchObject({ status: 'resolved', opengid: 'G_WARM' })
     expect(phone.storage.get('opengid.session')).toBe('s2')
   })

@@ -45,8 +45,8 @@ it('re-shown after a hide from a second group with identical enter options: load
   expect(shown(wrapper)).toBe('loading')
   await waitFor(() => expect(shown(wrapper)).toBe('G_SECOND'))
   expect(seen).toEqual(['loading', 'G_SECOND'])
-  // The warm path: the second entry needs no login, only checkSession, the bridge and the request.
-  expect(bridge.calls.map((c) => c.api)).toEqual(['login', 'getGroupEnterInfo', 'checkSession', 'getGroupEnterInfo'])
+  // The warm path: the second entry needs no login, only the bridge and the request.
+  expect(bridge.calls.map((c) => c.api)).toEqual(['login', 'getGroupEnterInfo', 'getGroupEnterInfo'])
 })
 
 it("goes to 'none' when re-shown from a non-group scene", async () => {

@@ -1,0 +1,61 @@
+/** @jest-environment node */
+import { createGroupEnterStore } from '../../src/core/store'
+import { whenState } from '../../src/core/whenState'
+import { createSimulatedBridge, createSimulatedResolver, memoryStorage, memoryWeChat } from '@opengid/taro/testing'
+
+// The simulator plays the keys a warm launch depends on, so users' own tests can play
+// a rotated or expired key without a server.
+
+const phone = () => ({ wechat: memoryWeChat(), storage: memoryStorage() })
+
+async function launch(device: ReturnType<typeof phone>, resolver = createSimulatedResolver(), sessionExpired = false) {
+  const bridge = createSimulatedBridge({ opengid: 'G_KEYS', ...device, sessionExpired })
+  const store = createGroupEnterStore({ bridge, resolver })
+  const stop = store.start()
+  const state = await whenState(store, (s) => s.status === 'resolved' || s.status === 'error')
+  stop()
+  return { apis: bridge.calls.map((call) => call.api), state, resolver }
+}
+
+test('a valid key: the second launch is warm, one bridge call and no login', async () => {
+  const device = phone()
+  const { resolver } = await launch(device)
+  const second = await launch(device, resolver)
+  expect(second.apis).toEqual(['getGroupEnterInfo'])
+  expect(second.state).toMatchObject({ status: 'resolved', opengid: 'G_KEYS' })
+})
+
+test('a key rotated by another login between launches: one extra round, then warm again', async () => {
+  const device = phone()
+  const { resolver } = await launch(device)
+  await device.wechat.login()
+  const second = await launch(device, resolver)
+  expect(second.apis).toEqual(['getGroupEnterInfo', 'login', 'getGroupEnterInfo'])
+  expect(second.state).toMatchObject({ status: 'resolved', opengid: 'G_KEYS' })
+  expect((await launch(device, resolver)).apis).toEqual(['getGroupEnterInfo'])
+})
+
+test("WeChat's session expired (sessionExpired): one extra round, the right group", async () => {
+  const device = phone()
+  const { resolver } = await launch(device)
+  const second = await launch(device, resolver, true)
+  expect(second.apis).toEqual(['getGroupEnterInfo', 'login', 'getGroupEnterInfo'])
+  expect(second.state).toMatchObject({ status: 'resolved', opengid: 'G_KEYS' })
+})
+
+test('a code whose key no longer opens the payload (a login landed in between) is a decrypt failure, final', async () => {
+  const device = phone()
+  const resolver = createSimulatedResolver()
+  const bridge = createSimulatedBridge({ opengid: 'G_KEYS', ...device })
+  const store = createGroupEnterStore({ bridge, resolver, retry: 0 })
+  const original = bridge.getGroupEnterInfo.bind(bridge)
+  // Another login rotates the key between the kit's login and its group call.
+  bridge.getGroupEnterInfo = async (options) => {
+    await device.wechat.login()
+    return original(options)
+  }
+  const stop = store.start()
+  const state = await whenState(store, (s) => s.status === 'error')
+  stop()
+  expect(state.error).toMatchObject({ status: 400, serverCode: 'DECRYPT' })
+})
