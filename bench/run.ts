@@ -11,6 +11,7 @@ import { loadAverage, machine } from './machine'
 import type { Section } from './section'
 import { measureSizes } from './size/section'
 import { measureWeappColdWarm } from './weapp/coldWarm'
+import { loadBaselineBuild } from './weapp/baseline'
 import { loadWeappBuild } from './weapp/launch'
 import { measureWeapp } from './weapp/section'
 
@@ -48,7 +49,7 @@ async function main() {
   report(await measureHandlerSessions(inProcess))
   const weapp = await loadWeappBuild()
   report(await measureWeapp(weapp))
-  report(await measureWeappColdWarm(weapp))
+  report(await measureWeappColdWarm(weapp, await loadBaselineBuild()))
 
   const seconds = Math.round((Date.now() - started) / 100) / 10
   const load = { before: loadBefore, after: loadAverage() }

@@ -6,8 +6,10 @@ import prodConfig from './prod'
 const root = path.resolve(__dirname, '..')
 
 // The demo imports the kit by package name and is compiled from the packages'
-// source, the same way jest and tsc resolve them (see tsconfig.json paths).
-const kitSource = path.join(root, 'packages/taro/src')
+// source, the same way jest and tsc resolve them (see tsconfig.json paths). The
+// bench also builds it over an earlier kit, into a folder of its own, to measure
+// both in one run (bench/weapp/baseline.ts).
+const kitSource = process.env.OPENGID_KIT_SOURCE || path.join(root, 'packages/taro/src')
 const alias = { '@opengid/taro': kitSource }
 // Taro compiles only src/ by default; the kit's TypeScript source needs the same loaders.
 const compile = { include: [kitSource] }
@@ -23,7 +25,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     designWidth: 750,
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
-    outputRoot: `dist/${process.env.TARO_ENV}`,
+    outputRoot: process.env.OPENGID_OUTPUT_ROOT || `dist/${process.env.TARO_ENV}`,
     plugins: [],
     defineConstants: {
       // The weapp build's resolver endpoint, fixed at build time (see README).

@@ -43,6 +43,8 @@ export interface Launched {
   shown: LogEntry
   renders: readonly Render[]
   storage: Map<string, unknown>
+  /** What the page showed once it settled. */
+  texts: string[]
 }
 
 /**
@@ -68,7 +70,7 @@ export async function launch(
     const shown = await host.waitForText(OPENGID)
     // Whatever the page does after showing the opengid must not run into the next launch.
     await host.settled()
-    return { log: host.log, shown, renders: host.renders, storage: host.storage }
+    return { log: host.log, shown, renders: host.renders, storage: host.storage, texts: host.texts() }
   } finally {
     host.close()
   }
