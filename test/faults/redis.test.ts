@@ -1,7 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises'
 import { freePort } from '../../tools/redis/processes'
 import { startRedisServer, type RedisServer } from '../../tools/redis/redisServer'
-import { expectHandled } from './support/expectations'
+import { expectHandled, MARGIN_MS, REDIS_RECOVERY_MS, STORE_TIMEOUT_MS } from './support/expectations'
 import { figureOf, keepFigures } from './support/figures'
 import { socketsNow } from './support/handles'
 import { startProbe, type Probe } from './support/probe'
@@ -19,14 +19,9 @@ import {
 jest.setTimeout(30_000)
 
 const keep = keepFigures('redis')
-const STORE_TIMEOUT_MS = 1000
-// A busy 2-core machine (CI, or other suites beside this one) delays any answer by a second or so.
-const MARGIN_MS = 1500
 const BEFORE_MS = 500
 const FAULT_MS = 1500
 const AFTER_MS = 3500
-// Each client's own reconnect backoff: ioredis waits up to 2 s between tries, node-redis up to 2 s too.
-const RECOVERY_MS = 3500
 
 /**
  * A stack over `port` with the probe running through `fault`, which resolves
@@ -81,7 +76,7 @@ describe.each(CLIENT_KINDS)('Redis faults, sessions through %s (issue 19)', (kin
       figure,
       {
         heldMs: STORE_TIMEOUT_MS + MARGIN_MS,
-        recovery: { faultEnd: run.faultEnd as number, withinMs: RECOVERY_MS },
+        recovery: { faultEnd: run.faultEnd as number, withinMs: REDIS_RECOVERY_MS },
       },
       secretsOf(run.wechat),
       run.logs,

@@ -1,6 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises'
 import { memorySessionStore } from '@opengid/server'
-import { expectHandled } from './support/expectations'
+import { expectHandled, MARGIN_MS, WECHAT_TIMEOUT_MS } from './support/expectations'
 import { figureOf, keepFigures } from './support/figures'
 import { socketsNow } from './support/handles'
 import { startProbe } from './support/probe'
@@ -10,8 +10,6 @@ import { captureLogs, secretsOf, SLOW_BUSY_MS, startApi, startWeChat, type WeCha
 jest.setTimeout(30_000)
 
 const keep = keepFigures('wechat')
-const WECHAT_TIMEOUT_MS = 5000
-const MARGIN_MS = 1500
 
 /** The probe against a WeChat that is `mode` for `faultMs`, then up again. */
 async function runFault(mode: WeChatMode, faultMs: number) {

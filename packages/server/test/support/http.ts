@@ -119,7 +119,7 @@ export function abandonPost(url: string, arrived: Promise<void>): Promise<void> 
  * Sends the headers and the start of a body, then nothing more (a slowloris
  * client): what arrives on the socket, and when the server closed it.
  */
-export function trickle(url: string): Promise<{ raw: string; closedAfterMs: number }> {
+function trickle(url: string): Promise<{ raw: string; closedAfterMs: number }> {
   const { hostname, port } = new URL(url)
   return new Promise((resolve, reject) => {
     const started = Date.now()
@@ -134,4 +134,17 @@ export function trickle(url: string): Promise<{ raw: string; closedAfterMs: numb
     // If the server never frees the socket, the test fails on its own timeout rather than hanging on.
     socket.setTimeout(5000, () => socket.destroy())
   })
+}
+
+/** A slowloris client against a handler with a `bodyTimeoutMs` of `timeoutMs`: 408, and the socket closed soon after. */
+export async function expectCutOffAfter(url: string, timeoutMs: number): Promise<void> {
+  const { raw, closedAfterMs } = await trickle(url)
+  const [head, body] = raw.split('\r\n\r\n')
+  expect(head).toMatch(/^HTTP\/1\.1 408 /)
+  expect(head).toMatch(/\r\nConnection: close\r\n/i)
+  expect(JSON.parse(body)).toEqual({
+    error: { code: 'REQUEST_TIMEOUT', message: expect.stringContaining(`${timeoutMs} ms`) },
+  })
+  expect(closedAfterMs).toBeGreaterThanOrEqual(timeoutMs - 10)
+  expect(closedAfterMs).toBeLessThan(timeoutMs + 2700)
 }
