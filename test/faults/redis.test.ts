@@ -1,6 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises'
 import { freePort } from '../../tools/redis/processes'
 import { startRedisServer, type RedisServer } from '../../tools/redis/redisServer'
+import { describeWithRedis } from '../../packages/server/test/support/redisSuite'
 import { expectHandled, MARGIN_MS, REDIS_RECOVERY_MS, STORE_TIMEOUT_MS } from './support/expectations'
 import { figureOf, keepFigures } from './support/figures'
 import { socketsNow } from './support/handles'
@@ -47,7 +48,7 @@ async function runFault(kind: ClientKind, port: number, fault: (probe: Probe) =>
   }
 }
 
-describe.each(CLIENT_KINDS)('Redis faults, sessions through %s (issue 19)', (kind) => {
+describeWithRedis.each(CLIENT_KINDS)('Redis faults, sessions through %s (issue 19)', (kind) => {
   let server: RedisServer | undefined
   afterEach(async () => {
     await server?.stop()

@@ -1,6 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises'
 import { createAccessTokenCache, redisTokenStore, type AccessTokenCache } from '@opengid/server'
 import { startRedisServer, type RedisServer } from '../../tools/redis/redisServer'
+import { describeWithRedis } from '../../packages/server/test/support/redisSuite'
 import { MARGIN_MS, REDIS_RECOVERY_MS, STORE_TIMEOUT_MS } from './support/expectations'
 import { keepFigures } from './support/figures'
 import { socketsNow } from './support/handles'
@@ -25,7 +26,7 @@ async function callers(tokens: AccessTokenCache): Promise<{ tokens: Set<string>;
   return { tokens: new Set(got), maxHeldMs: Math.round(Math.max(...held)) }
 }
 
-describe.each(CLIENT_KINDS)(
+describeWithRedis.each(CLIENT_KINDS)(
   'the access token store (Redis through %s) down, 200 callers at once (issue 19)',
   (kind) => {
     let server: RedisServer | undefined

@@ -61,6 +61,10 @@ export function createGroupResolver(options: GroupResolverOptions): (body: unkno
   const store = options.sessions ?? memorySessionStore()
   const storeTimeoutMs = storeTimeout(options.storeTimeoutMs)
   const { appId, secret, maxAgeSeconds, fetch, timeoutMs, requestBudgetMs = DEFAULT_REQUEST_BUDGET_MS } = options
+  // A budget the store's read and write can use up would fail every cold request, WeChat never asked.
+  if (requestBudgetMs <= 2 * storeTimeoutMs) {
+    throw new TypeError('requestBudgetMs must be more than twice storeTimeoutMs: WeChat needs time between them')
+  }
   const endpoint = checkedEndpoint(options.endpoint)
   const groupReader =
     (cipher: CipherInput) =>

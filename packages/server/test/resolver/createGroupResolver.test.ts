@@ -108,6 +108,7 @@ describe('deadlines (issue 19): every call is bounded, and no code is spent on a
   test.each([
     ['storeTimeoutMs', { storeTimeoutMs: 0 }],
     ['requestBudgetMs', { requestBudgetMs: Number.NaN }],
+    ['requestBudgetMs that the store could use up', { requestBudgetMs: 2000, storeTimeoutMs: 1000 }],
   ])('a bad %s is a TypeError at creation', (_name, option) => {
     expect(() => createGroupResolver({ ...CREDENTIALS, ...option })).toThrow(TypeError)
   })
