@@ -4,8 +4,8 @@ import type { Sample } from './probe'
 /** The kit's defaults the suite runs with: each store operation's deadline, and WeChat's per attempt. */
 export const STORE_TIMEOUT_MS = 1000
 export const WECHAT_TIMEOUT_MS = 5000
-/** A busy 2-core machine (CI, or other suites beside this one) delays any answer by a second or so. */
-export const MARGIN_MS = 1500
+/** A busy 2-core machine (CI, or other suites beside this one) delays any answer by a second or more. */
+export const MARGIN_MS = 2000
 /** The Redis clients' own reconnect backoff: ioredis and node-redis each wait up to 2 s between tries. */
 export const REDIS_RECOVERY_MS = 3500
 
