@@ -71,7 +71,7 @@ function summary(runs: Run[]) {
 /**
  * The `handler-sessions` section: the handler's throughput on each path and
  * store. Cold requests pay code2Session (to the fake WeChat on the same port,
- * which answers at once) and a store write; warm ones a store read. Redis is a
+ * which answers at once), a store read and a store write; warm ones a store read. Redis is a
  * redis-server of this run on 127.0.0.1, reached with ioredis. `inProcess` is
  * measured beforehand, for the reason the decrypt section is.
  */

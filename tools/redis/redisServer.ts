@@ -10,6 +10,10 @@ export interface RedisServer {
   url: string
   port: number
   stop(): Promise<void>
+  /** For fault tests: SIGKILL (then stop() is a no-op until start()), SIGSTOP or SIGCONT. */
+  signal(signal: 'SIGKILL' | 'SIGSTOP' | 'SIGCONT'): Promise<void>
+  /** Starts it again on the same port, empty, once it has been killed or stopped. */
+  start(): Promise<void>
 }
 
 /** Debian's package (CI: apt-get install -y redis-server); REDIS_SERVER names another binary. */
@@ -37,6 +41,29 @@ export async function startRedisServer(): Promise<RedisServer> {
 }
 
 async function startOn(port: number): Promise<RedisServer> {
+  let running = await spawnOn(port)
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    port,
+    stop: () => running.stop(),
+    async signal(signal) {
+      running.child.kill(signal)
+      if (signal === 'SIGKILL') await running.exited
+    },
+    async start() {
+      await running.stop()
+      running = await spawnOn(port)
+    },
+  }
+}
+
+interface Running {
+  child: ChildProcess
+  exited: Promise<void>
+  stop(): Promise<void>
+}
+
+async function spawnOn(port: number): Promise<Running> {
   const child = spawn(
     BINARY,
     ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', tmpdir()],
@@ -51,14 +78,18 @@ async function startOn(port: number): Promise<RedisServer> {
     throw new Error(`could not run ${BINARY} (${(error as Error).message}): apt-get install -y redis-server`)
   })
   spawnFailure.catch(() => undefined) // it only matters while starting
-  const stop = () => stopChild(child, exited)
+  // A stopped (SIGSTOP) process would not act on SIGTERM.
+  const stop = async () => {
+    child.kill('SIGCONT')
+    await stopChild(child, exited)
+  }
   try {
     await Promise.race([answersPing(port, child), spawnFailure])
   } catch (error) {
     await stop()
     throw new Error(`${(error as Error).message}\n--- redis-server output ---\n${output}`)
   }
-  return { url: `redis://127.0.0.1:${port}`, port, stop }
+  return { child, exited, stop }
 }
 
 async function answersPing(port: number, child: ChildProcess): Promise<void> {

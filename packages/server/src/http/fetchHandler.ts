@@ -1,8 +1,9 @@
 import { createGroupResolver } from '../resolver/createGroupResolver'
+import { withDeadline } from '../shared/deadline'
 import { answerJsonPost } from './answerJsonPost'
 import { responseOf } from './fetchAnswer'
 import type { HandlerOptions } from './nodeHandler'
-import { MAX_BODY_BYTES, TOO_LARGE, type RequestBody } from './requestBody'
+import { bodyTimeout, MAX_BODY_BYTES, TOO_LARGE, type RequestBody } from './requestBody'
 
 /**
  * A fetch-standard handler (Request in, Response out) for Bun, Deno,
@@ -10,25 +11,46 @@ import { MAX_BODY_BYTES, TOO_LARGE, type RequestBody } from './requestBody'
  * like. Same answers as createNodeHandler. Never rejects.
  */
 export function createFetchHandler(options: HandlerOptions): (request: Request) => Promise<Response> {
+  const bodyTimeoutMs = bodyTimeout(options.bodyTimeoutMs)
   const resolve = createGroupResolver(options)
-  return async (request) =>
-    responseOf(
-      await answerJsonPost(
-        resolve,
-        {
-          method: request.method,
-          contentType: request.headers.get('content-type'),
-          readBody: () => readFetchBody(request),
-        },
-        options.onInternalError,
-      ),
+  return async (request) => {
+    let cutOff = false
+    const readBody = async () => {
+      const body = await readFetchBody(request, bodyTimeoutMs)
+      cutOff = body.kind === 'tooLarge' || body.kind === 'timedOut'
+      return body
+    }
+    const answer = await answerJsonPost(
+      resolve,
+      { method: request.method, contentType: request.headers.get('content-type'), readBody },
+      options.onInternalError,
     )
+    // A runtime on node:http (@hono/node-server) would otherwise keep the socket
+    // for the rest of a body nobody reads, until Node's own 300 s requestTimeout.
+    return responseOf(cutOff ? { ...answer, headers: { ...answer.headers, Connection: 'close' } } : answer)
+  }
 }
 
-async function readFetchBody(request: Request): Promise<RequestBody> {
+/**
+ * Reads at most MAX_BODY_BYTES for at most `timeoutMs`, with a timer of its own:
+ * fetch runtimes give a handler no socket to set a timeout on.
+ */
+async function readFetchBody(request: Request, timeoutMs: number): Promise<RequestBody> {
   if (Number(request.headers.get('content-length')) > MAX_BODY_BYTES) return TOO_LARGE
   if (request.body === null) return { kind: 'text', text: '' }
   const reader = request.body.getReader()
+  const late = new Error('the body did not arrive in time')
+  try {
+    return await withDeadline(readText(reader), timeoutMs, () => late)
+  } catch (error) {
+    if (error !== late) throw error
+    // Cancelling tells the runtime to stop receiving the rest.
+    reader.cancel().catch(() => undefined)
+    return { kind: 'timedOut', afterMs: timeoutMs }
+  }
+}
+
+async function readText(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<RequestBody> {
   const decoder = new TextDecoder()
   let text = ''
   let size = 0
@@ -37,7 +59,6 @@ async function readFetchBody(request: Request): Promise<RequestBody> {
     if (done) return { kind: 'text', text: text + decoder.decode() }
     size += value.byteLength
     if (size > MAX_BODY_BYTES) {
-      // Cancelling tells the runtime to stop receiving the rest.
       reader.cancel().catch(() => undefined)
       return TOO_LARGE
     }

@@ -1,10 +1,10 @@
 import type { ServerResponse } from 'node:http'
 import { createGroupResolver, type GroupResolverOptions } from '../resolver/createGroupResolver'
-import { checkPositiveFinite } from '../shared/optionChecks'
 import type { InternalErrorReporter } from '../shared/reportInternalError'
 import { answerJsonPost } from './answerJsonPost'
 import { answerNodeRequest } from './nodeAnswer'
 import { readNodeBody, type NodeRequest } from './readNodeBody'
+import { bodyTimeout } from './requestBody'
 
 export type HandlerOptions = GroupResolverOptions & {
   /**
@@ -13,12 +13,12 @@ export type HandlerOptions = GroupResolverOptions & {
    * If it throws or rejects, the answer stays the same.
    */
   onInternalError?: InternalErrorReporter
-}
-
-export type NodeHandlerOptions = HandlerOptions & {
   /** How long the body may take to arrive once the headers have; default 10000. Then 408 REQUEST_TIMEOUT. */
   bodyTimeoutMs?: number
 }
+
+/** The node handler's options: the same as every handler's. */
+export type NodeHandlerOptions = HandlerOptions
 
 /**
  * A node:http request listener. It ends every request itself and never
@@ -29,8 +29,7 @@ export type NodeHandlerOptions = HandlerOptions & {
 export type NodeHandler = (req: NodeRequest, res: ServerResponse) => Promise<void>
 
 export function createNodeHandler(options: NodeHandlerOptions): NodeHandler {
-  const { bodyTimeoutMs } = options
-  if (bodyTimeoutMs !== undefined) checkPositiveFinite(bodyTimeoutMs, 'bodyTimeoutMs')
+  const bodyTimeoutMs = bodyTimeout(options.bodyTimeoutMs)
   return nodeJsonPostHandler(createGroupResolver(options), { report: options.onInternalError, bodyTimeoutMs })
 }
 

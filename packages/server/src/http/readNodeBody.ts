@@ -1,11 +1,8 @@
 import type { IncomingMessage } from 'node:http'
-import { MAX_BODY_BYTES, TOO_LARGE, type RequestBody } from './requestBody'
+import { DEFAULT_BODY_TIMEOUT_MS, MAX_BODY_BYTES, TOO_LARGE, type RequestBody } from './requestBody'
 
 /** A node request, possibly after Express/Koa-style middleware stored the parsed body on it. */
 export type NodeRequest = IncomingMessage & { body?: unknown }
-
-/** How long a body may take to arrive once the headers have, unless the handler is told otherwise. */
-export const DEFAULT_BODY_TIMEOUT_MS = 10_000
 
 /**
  * Reads at most MAX_BODY_BYTES, for at most `timeoutMs`. Past either it pauses the

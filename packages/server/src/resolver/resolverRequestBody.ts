@@ -1,7 +1,14 @@
 import { decodeCipherInput, type CipherInput } from '../openData/cipherInput'
 import { badInput } from '../openData/OpenDataError'
 import { isRecord } from '../shared/isRecord'
-import { isGroupEnterSource, type Credentials, type GroupEnterSource, type ResolverRequestBody } from '../shared/wire'
+import { sessionExpired } from '../sessions/SessionError'
+import {
+  isGroupEnterSource,
+  MAX_CREDENTIAL_LENGTH,
+  type Credentials,
+  type GroupEnterSource,
+  type ResolverRequestBody,
+} from '../shared/wire'
 
 export type { Credentials, ResolverRequestBody }
 
@@ -15,14 +22,10 @@ export interface ResolverRequest {
   cipher: CipherInput
 }
 
-// WeChat login codes are 32 characters and session ids 32; anything far longer is
-// neither, and is not forwarded to WeChat or the session store.
-const MAX_CREDENTIAL_LENGTH = 256
-
 /**
  * Checks the body's shape and decodes its data; throws BAD_INPUT naming the
  * first field at fault, so malformed data fails before the code is spent on
- * WeChat's rate-limited API.
+ * WeChat's rate-limited API, or SESSION_EXPIRED for a session it cannot read.
  */
 export function readResolverRequest(body: unknown): ResolverRequest {
   const { code, session, encryptedData, iv, cloudID, source } = bodyFields(body)
@@ -38,8 +41,11 @@ function readCredentials(code: unknown, session: unknown): Credentials {
     throw badInput('send either code (from a fresh login) or session (from an earlier answer), not both')
   }
   if (session !== undefined) {
+    // A session this server cannot read is one it does not have: the answer that
+    // makes the client forget it and log in, where BAD_INPUT would come back on
+    // every launch. It is never looked up.
     if (typeof session !== 'string' || session === '' || session.length > MAX_CREDENTIAL_LENGTH) {
-      throw badInput('session must be the non-empty string an earlier answer gave')
+      throw sessionExpired()
     }
     return { session }
   }

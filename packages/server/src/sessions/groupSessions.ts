@@ -22,9 +22,13 @@ export async function startSession(
   login: () => Promise<SessionRecord>,
   readGroup: ReadGroup,
 ): Promise<SessionGroup> {
+  const session = newSessionId()
+  // A read of the new id first: a code works once, so it is spent on WeChat only
+  // when the store answers now. One lookup per login, against a failing store a
+  // 503 within the store's deadline and a code the client can still use.
+  await sessions.get(session)
   const record = await login()
   const group = readGroup(record.sessionKey)
-  const session = newSessionId()
   await sessions.set(session, record)
   return { session, openid: record.openid, group }
 }

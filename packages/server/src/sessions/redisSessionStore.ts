@@ -1,7 +1,13 @@
-import { redisCommands, redisPrefix, type IoRedisClientLike, type NodeRedisClientLike } from '../stores/redisClient'
+import {
+  redisCommands,
+  redisPrefix,
+  type IoRedisClientLike,
+  type NodeRedisClientLike,
+  type RedisClientOptions,
+} from '../stores/redisClient'
 import { checkTtlSeconds, readSessionRecord, serializeRecord, type SessionStore } from './sessionStore'
 
-export interface RedisSessionStoreOptions {
+export interface RedisSessionStoreOptions extends RedisClientOptions {
   /** Default 'opengid:session:'. */
   prefix?: string
   /** Default DEFAULT_SESSION_TTL_SECONDS (7 days); Redis expires the key itself (SET ... EX). */
@@ -11,8 +17,9 @@ export interface RedisSessionStoreOptions {
 /**
  * Sessions in Redis, shared by every server instance that uses the same Redis:
  * one JSON value per session under `prefix + id`. `client` is an ioredis client
- * or a connected node-redis client (v4+); which one is told by its shape. The
- * client's own reconnect and timeout settings apply.
+ * or a node-redis client (v4+); which one is told by its shape. The client's
+ * own reconnect settings apply; the resolver bounds each operation
+ * (storeTimeoutMs). Without an 'error' listener of the app's, the store adds one.
  */
 export function redisSessionStore(
   client: IoRedisClientLike | NodeRedisClientLike,
@@ -20,7 +27,7 @@ export function redisSessionStore(
 ): SessionStore {
   const ttlSeconds = checkTtlSeconds(options.ttlSeconds)
   const prefix = redisPrefix(options.prefix, 'opengid:session:')
-  const redis = redisCommands(client)
+  const redis = redisCommands(client, options.onInternalError)
   return {
     get: async (id) => readSessionRecord(await redis.get(prefix + id)),
     set: async (id, record) => redis.setExpiring(prefix + id, serializeRecord(record), ttlSeconds),

@@ -36,16 +36,21 @@ export function checkTtlSeconds(ttlSeconds: unknown): number {
 const VERBS: Record<StoreOperation, string> = { get: 'read', set: 'write', delete: 'delete' }
 
 /**
- * The store as the resolver uses it: any failure becomes SessionError
- * STORE_UNAVAILABLE (503), quoting nothing of the original error but a system code.
+ * The store as one request uses it: any failure, or an operation still pending
+ * after `timeoutMs()`, becomes SessionError STORE_UNAVAILABLE (503), quoting
+ * nothing of the original error but a system code.
  */
-export function guardSessionStore(store: SessionStore): SessionStore {
-  return guardStore(store, (operation, code) => {
-    throw new SessionError(
-      'STORE_UNAVAILABLE',
-      `the session store failed to ${VERBS[operation]} a session${code === undefined ? '' : ` (${code})`}: check that it is reachable`,
-    )
-  })
+export function guardSessionStore(store: SessionStore, timeoutMs: () => number): SessionStore {
+  return guardStore(
+    store,
+    (operation, code) => {
+      throw new SessionError(
+        'STORE_UNAVAILABLE',
+        `the session store failed to ${VERBS[operation]} a session${code === undefined ? '' : ` (${code})`}: check that it is reachable`,
+      )
+    },
+    timeoutMs,
+  )
 }
 
 /** A record as stored text: only the three known fields, so nothing else rides along. */

@@ -5,6 +5,7 @@
 export {
   CLOUD_ID_EXPIRED,
   GROUP_ID_PATTERN,
+  MAX_CREDENTIAL_LENGTH,
   SESSION_EXPIRED,
   isChatType,
   isGroupEnterSource,

@@ -14,6 +14,8 @@ export interface Code2SessionOptions {
   fetch?: FetchLike
   /** Per attempt; default 5000. */
   timeoutMs?: number
+  /** The whole call, its retry included, ends within this many ms; default no limit beyond the attempts'. */
+  budgetMs?: number
 }
 
 export interface WeChatSession {
@@ -26,7 +28,8 @@ export interface WeChatSession {
 /**
  * Exchanges a login code for the user's session. WeChat's errcodes become
  * WeChatApiError (40029 invalid code, 45011 rate limited, 40226 high-risk
- * user, ...); "system busy" (-1) is retried once at once; no usable answer
+ * user, ...); "system busy" (-1) is retried once at once if a whole attempt fits
+ * in `budgetMs`; no usable answer
  * (network failure, timeout, not JSON) is WECHAT_UNREACHABLE. The request URL
  * carries the secret, so no error quotes the URL or the underlying error's
  * message.
@@ -35,6 +38,7 @@ export async function code2Session(options: Code2SessionOptions): Promise<WeChat
   const answer = await callWeChat(wechatTransport(wechatEndpoint(options.endpoint), options), '/sns/jscode2session', {
     query: { appid: options.appId, secret: options.secret, js_code: options.code, grant_type: 'authorization_code' },
     redact: [options.secret],
+    budgetMs: options.budgetMs,
   })
   const { openid, session_key: sessionKey, unionid } = answer
   if (typeof openid !== 'string' || typeof sessionKey !== 'string') {

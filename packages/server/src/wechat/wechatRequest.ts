@@ -1,3 +1,4 @@
+import { deadlineIn, NO_DEADLINE, withDeadline } from '../shared/deadline'
 import { isRecord } from '../shared/isRecord'
 import { systemErrorCode } from '../shared/systemErrorCode'
 import { WECHAT_UNREACHABLE, WeChatApiError } from './WeChatApiError'
@@ -25,6 +26,11 @@ export interface WeChatCall {
   body?: unknown
   /** Values (the AppSecret, a token) cut out of WeChat's errmsg before it reaches an error. */
   redact?: readonly string[]
+  /**
+   * The whole call, its retry included, ends within this many ms: what is left of
+   * a request's budget. Default: no limit beyond the attempts' own.
+   */
+  budgetMs?: number
 }
 
 export const DEFAULT_TIMEOUT_MS = 5000
@@ -40,9 +46,10 @@ const SYSTEM_BUSY = -1
 /**
  * One WeChat server API call: the answer's JSON object when its errcode is 0 or
  * absent. A WeChat errcode becomes WeChatApiError; -1 (system busy) is retried
- * once at once; no usable answer (network failure, timeout, an HTTP error status,
- * not a JSON object) is WECHAT_UNREACHABLE. No error quotes the URL, the body or
- * the underlying error's message: they can hold the AppSecret or a token.
+ * once at once, when a whole attempt still fits in `budgetMs`; no usable answer
+ * (network failure, timeout, an HTTP error status, not a JSON object) is
+ * WECHAT_UNREACHABLE. No error quotes the URL, the body or the underlying
+ * error's message: they can hold the AppSecret or a token.
  */
 export async function callWeChat(
   transport: WeChatTransport,
@@ -51,11 +58,13 @@ export async function callWeChat(
 ): Promise<Record<string, unknown>> {
   const search = new URLSearchParams(call.query).toString()
   const url = `${transport.endpoint.replace(/\/+$/, '')}${path}${search === '' ? '' : `?${search}`}`
-  const attempt = () => requestJson(url, call, transport)
+  const budget = call.budgetMs === undefined ? NO_DEADLINE : deadlineIn(call.budgetMs)
+  const attempt = () => requestJson(url, call, transport, Math.min(transport.timeoutMs, budget.remainingMs()))
   try {
     return await attempt()
   } catch (error) {
-    if (error instanceof WeChatApiError && error.errcode === SYSTEM_BUSY) return attempt()
+    const busy = error instanceof WeChatApiError && error.errcode === SYSTEM_BUSY
+    if (busy && budget.remainingMs() >= transport.timeoutMs) return attempt()
     throw error
   }
 }
@@ -64,10 +73,11 @@ async function requestJson(
   url: string,
   call: WeChatCall,
   transport: WeChatTransport,
+  timeoutMs: number,
 ): Promise<Record<string, unknown>> {
-  const { fetch: fetchImpl, timeoutMs } = transport
+  if (!(timeoutMs > 0)) throw wechatUnreachable('no time was left for the call')
+  const { fetch: fetchImpl } = transport
   const controller = new AbortController()
-  const timer = setTimeout(() => controller.abort(), timeoutMs)
   const init =
     call.body === undefined
       ? { method: 'GET', signal: controller.signal }
@@ -80,16 +90,27 @@ async function requestJson(
   let status: number
   let text: string
   try {
-    const response = await fetchImpl(url, init)
-    status = response.status
-    text = await response.text()
+    // Aborted and raced: a custom fetch may ignore its signal.
+    ;({ status, text } = await withDeadline(readAnswer(fetchImpl, url, init), timeoutMs, () => {
+      controller.abort()
+      return new Error('aborted')
+    }))
   } catch (error) {
-    throw wechatUnreachable(controller.signal.aborted ? `no answer within ${timeoutMs} ms` : networkFailure(error))
-  } finally {
-    clearTimeout(timer)
+    throw wechatUnreachable(
+      controller.signal.aborted ? `no answer within ${Math.round(timeoutMs)} ms` : networkFailure(error),
+    )
   }
   if (status < 200 || status > 299) throw wechatUnreachable(`WeChat answered HTTP ${status}`)
   return parseAnswer(text, call.redact ?? [])
+}
+
+async function readAnswer(
+  fetchImpl: FetchLike,
+  url: string,
+  init: Parameters<FetchLike>[1],
+): Promise<{ status: number; text: string }> {
+  const response = await fetchImpl(url, init)
+  return { status: response.status, text: await response.text() }
 }
 
 function parseAnswer(text: string, redact: readonly string[]): Record<string, unknown> {

@@ -1,8 +1,10 @@
+import { getRequestListener } from '@hono/node-server'
 import { createFetchHandler } from '@opengid/server'
 import { groupAnswer } from '../support/answers'
 import { CREDENTIALS, clientBody, secretsOf, servedFake } from '../support/fixtures'
-import type { RawRequest } from '../support/http'
+import { expectCutOffAfter, postJson, type RawRequest } from '../support/http'
 import { MAX_AGE_SECONDS, requestCases } from '../support/requestCases'
+import { serve, type Served } from '../support/serve'
 
 const wechat = servedFake()
 const { fake } = wechat
@@ -78,4 +80,29 @@ describe('createFetchHandler', () => {
     expect(again.status).toBe(401)
     expect((await again.json()).error.code).toBe('INVALID_CODE')
   })
+})
+
+// Served as a fetch runtime on Node serves it, by @hono/node-server: a slow body must not
+// hold the socket until Node's own requestTimeout (300 s), as it did before issue 19.
+describe('bodyTimeoutMs, through @hono/node-server', () => {
+  let api: Served
+  beforeAll(async () => {
+    const handler = createFetchHandler({ ...CREDENTIALS, endpoint: wechat.url, bodyTimeoutMs: 300 })
+    api = await serve(getRequestListener(handler))
+  })
+  afterAll(() => api.close())
+
+  test('a body that stops arriving gets 408 REQUEST_TIMEOUT after bodyTimeoutMs, and the socket is closed', async () => {
+    await expectCutOffAfter(api.url, 300)
+  })
+
+  test('a body that arrives in time is not affected by the timer', async () => {
+    expect((await postJson(api.url, clientBody(fake, { opengid: 'G-in-time' }))).json.opengid).toBe('G-in-time')
+  })
+})
+
+test('a bodyTimeoutMs that is not a positive finite number is a TypeError', () => {
+  for (const bodyTimeoutMs of [0, -1, Number.NaN, Infinity]) {
+    expect(() => createFetchHandler({ ...CREDENTIALS, bodyTimeoutMs })).toThrow(TypeError)
+  }
 })

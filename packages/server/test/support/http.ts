@@ -114,3 +114,37 @@ export function abandonPost(url: string, arrived: Promise<void>): Promise<void> 
     socket.on('close', () => resolve())
   })
 }
+
+/**
+ * Sends the headers and the start of a body, then nothing more (a slowloris
+ * client): what arrives on the socket, and when the server closed it.
+ */
+function trickle(url: string): Promise<{ raw: string; closedAfterMs: number }> {
+  const { hostname, port } = new URL(url)
+  return new Promise((resolve, reject) => {
+    const started = Date.now()
+    let raw = ''
+    const socket = connect(Number(port), hostname, () => {
+      socket.write('POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 400\r\n\r\n{"co')
+    })
+    socket.setEncoding('utf8')
+    socket.on('data', (chunk: string) => (raw += chunk))
+    socket.on('error', reject)
+    socket.on('close', () => resolve({ raw, closedAfterMs: Date.now() - started }))
+    // If the server never frees the socket, the test fails on its own timeout rather than hanging on.
+    socket.setTimeout(5000, () => socket.destroy())
+  })
+}
+
+/** A slowloris client against a handler with a `bodyTimeoutMs` of `timeoutMs`: 408, and the socket closed soon after. */
+export async function expectCutOffAfter(url: string, timeoutMs: number): Promise<void> {
+  const { raw, closedAfterMs } = await trickle(url)
+  const [head, body] = raw.split('\r\n\r\n')
+  expect(head).toMatch(/^HTTP\/1\.1 408 /)
+  expect(head).toMatch(/\r\nConnection: close\r\n/i)
+  expect(JSON.parse(body)).toEqual({
+    error: { code: 'REQUEST_TIMEOUT', message: expect.stringContaining(`${timeoutMs} ms`) },
+  })
+  expect(closedAfterMs).toBeGreaterThanOrEqual(timeoutMs - 10)
+  expect(closedAfterMs).toBeLessThan(timeoutMs + 2700)
+}

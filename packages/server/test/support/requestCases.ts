@@ -1,5 +1,6 @@
 import type { ResolvedGroup } from '@opengid/server'
 import type { FakeWeChat } from '@opengid/server/dev'
+import { MAX_CREDENTIAL_LENGTH } from '../../src/shared/wire'
 import { clientBody, newUser } from './fixtures'
 import type { RawRequest } from './http'
 
@@ -74,14 +75,26 @@ export const requestCases: RequestCase[] = [
     code: 'BAD_INPUT',
     request: (fake) => json({ ...clientBody(fake, { opengid: 'G' }), session: 'A'.repeat(32) }),
   },
-  {
-    name: 'a session that is not a string',
-    status: 400,
-    code: 'BAD_INPUT',
+  // An unreadable session is an unknown one: the answer the client heals on (issue 19, a
+  // stored session over 256 characters got BAD_INPUT on every launch and never logged in again).
+  ...[
+    ['not a string', 42],
+    ['empty', ''],
+    [`over ${MAX_CREDENTIAL_LENGTH} characters`, 'A'.repeat(MAX_CREDENTIAL_LENGTH + 1)],
+  ].map(([what, session]): RequestCase => ({
+    name: `a session that is ${what}`,
+    status: 401,
+    code: 'SESSION_EXPIRED',
     request: (fake) => {
       const { code: _code, ...rest } = clientBody(fake, { opengid: 'G' })
-      return json({ ...rest, session: 42 })
+      return json({ ...rest, session })
     },
+  })),
+  {
+    name: `a code over ${MAX_CREDENTIAL_LENGTH} characters`,
+    status: 400,
+    code: 'BAD_INPUT',
+    request: (fake) => json({ ...clientBody(fake, { opengid: 'G' }), code: 'c'.repeat(MAX_CREDENTIAL_LENGTH + 1) }),
   },
   {
     name: 'a session this server never made',

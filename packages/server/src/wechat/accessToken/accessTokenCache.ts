@@ -1,4 +1,5 @@
 import { isFiniteAtLeast } from '../../shared/optionChecks'
+import { storeTimeout } from '../../stores/guardStore'
 import type { InternalErrorReporter } from '../../shared/reportInternalError'
 import { checkedEndpoint } from '../wechatEndpoint'
 import { checkWeChatOptions } from '../wechatOptions'
@@ -29,6 +30,11 @@ export interface AccessTokenCacheOptions {
   renewBeforeSeconds?: number
   /** The clock, in ms since the epoch; default Date.now. */
   now?: () => number
+  /**
+   * How long each token store operation may take; default 1000. A slower one
+   * counts as failed: the cache asks WeChat instead.
+   */
+  storeTimeoutMs?: number
   /** Receives token store failures (the cache then asks WeChat); default console.error. */
   onInternalError?: InternalErrorReporter
 }
@@ -67,7 +73,11 @@ export function createAccessTokenCache(options: AccessTokenCacheOptions): Access
   }
   if (typeof now !== 'function') throw new TypeError('now must be a function returning ms since the epoch')
   const transport = wechatTransport(checkedEndpoint(options.endpoint), options)
-  const store = tolerantTokenStore(options.store ?? memoryTokenStore(), options.onInternalError)
+  const store = tolerantTokenStore(
+    options.store ?? memoryTokenStore(),
+    options.onInternalError,
+    storeTimeout(options.storeTimeoutMs),
+  )
   let pending: Promise<string> | undefined
   // The last token invalidated here, never served from the store again: another
   // instance may have stored it back before this one's invalidate deleted it.

@@ -14,21 +14,27 @@ const FAILURES: Record<StoreOperation, [verb: string, consequence: string]> = {
  * requests (WeChat hands every caller the same stable token), so a store that
  * fails costs a request to WeChat, not the call the token is for: a failed read
  * counts as no token, a failed write or delete is skipped. Each failure goes to
- * `report` quoting nothing of the store's error but a system code.
+ * `report` quoting nothing of the store's error but a system code. An operation
+ * still pending after `timeoutMs` is such a failure (ETIMEDOUT).
  */
 export function tolerantTokenStore(
   store: AccessTokenStore,
   report: InternalErrorReporter | undefined,
+  timeoutMs: number,
 ): AccessTokenStore {
   const checked: AccessTokenStore = {
     get: async (appId) => readTokenRecord(await store.get(appId)),
     set: (appId, record, ttlSeconds) => store.set(appId, record, ttlSeconds),
     delete: (appId) => store.delete(appId),
   }
-  return guardStore(checked, (operation, code) => {
-    const [verb, consequence] = FAILURES[operation]
-    const message = `the access token store failed to ${verb} the token${code === undefined ? '' : ` (${code})`}: ${consequence}`
-    reportInternalError(report, new Error(message))
-    return undefined
-  })
+  return guardStore(
+    checked,
+    (operation, code) => {
+      const [verb, consequence] = FAILURES[operation]
+      const message = `the access token store failed to ${verb} the token${code === undefined ? '' : ` (${code})`}: ${consequence}`
+      reportInternalError(report, new Error(message))
+      return undefined
+    },
+    () => timeoutMs,
+  )
 }

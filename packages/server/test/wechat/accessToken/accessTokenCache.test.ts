@@ -178,6 +178,29 @@ describe('createAccessTokenCache', () => {
     for (const report of reports) expectNoSecrets(report, fake, SECRET)
   })
 
+  test('a store that never answers is a failure after storeTimeoutMs: 200 waiting get() calls all get a token (issue 19)', async () => {
+    const never = () => new Promise<never>(() => undefined)
+    const reports: Error[] = []
+    const tokens = cacheOf({
+      store: { get: never, set: never, delete: never },
+      storeTimeoutMs: 100,
+      onInternalError: (error) => reports.push(error as Error),
+    })
+    const started = performance.now()
+    const got = await Promise.all(Array.from({ length: 200 }, () => tokens.get()))
+    // One read and one write, each cut off at 100 ms; a margin for a busy machine.
+    expect(performance.now() - started).toBeLessThan(3000)
+    expect(new Set(got).size).toBe(1)
+    expect(reports.map((error) => error.message)).toEqual([
+      'the access token store failed to read the token (ETIMEDOUT): WeChat is asked instead',
+      'the access token store failed to keep the token (ETIMEDOUT): the next call asks WeChat again',
+    ])
+  })
+
+  test('a bad storeTimeoutMs is a TypeError at creation', () => {
+    expect(() => cacheOf({ storeTimeoutMs: -5 })).toThrow(TypeError)
+  })
+
   test("without onInternalError a store failure goes to the console, as the handlers' reports do", async () => {
     const consoleError = jest.spyOn(console, 'error').mockImplementation(() => undefined)
     try {
