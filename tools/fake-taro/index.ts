@@ -118,6 +118,21 @@ export function configureHost(patch: Partial<HostConfig>): void {
   if ('getChatToolInfo' in patch) Taro.getChatToolInfo = callbackOnly('getChatToolInfo')
 }
 
+/**
+ * WeChat's openChatTool on the host (weapp, base library 3.7.8+): it succeeds on a
+ * later tick, and the returned list gets the options of each call.
+ */
+export function installOpenChatTool(): Record<string, unknown>[] {
+  const opened: Record<string, unknown>[] = []
+  Taro.openChatTool = ({ success, fail, complete, ...options }: CallbackOptions) => {
+    void fail
+    void complete
+    opened.push(options)
+    setTimeout(() => success?.({ errMsg: 'openChatTool:ok' }), 0)
+  }
+  return opened
+}
+
 /** The app goes to the background, as `wx.onAppHide` listeners see it. */
 export function emitAppHide(): void {
   hideListeners.forEach((listener) => listener())
@@ -140,6 +155,7 @@ export function resetFakeTaro(): void {
   hideListeners.clear()
   storage.clear()
   delete Taro.cloud
+  delete Taro.openChatTool
   setMode('weapp')
 }
 

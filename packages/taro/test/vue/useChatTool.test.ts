@@ -1,20 +1,14 @@
-import Taro from '@tarojs/taro'
 import { waitFor } from '@testing-library/dom'
 import { defineComponent, h } from 'vue'
 import { useChatTool, useGroupEnterInfo } from '@opengid/taro/vue'
 import { createSimulatedBridge, createSimulatedResolver, SIMULATED_GROUP_OPENID } from '@opengid/taro/testing'
+import { installOpenChatTool, resetFakeTaro } from '../../../../tools/fake-taro'
 import { mountInGroup } from './support/helpers'
 
-const host = Taro as unknown as Record<string, unknown>
-afterEach(() => delete host.openChatTool)
+afterEach(() => resetFakeTaro())
 
 it('useChatTool opens the chat tool in the chat the app came from, with no picker, once it is resolved', async () => {
-  const opened: unknown[] = []
-  host.openChatTool = ({ success, fail, ...options }: { success: (r: unknown) => void; fail: unknown }) => {
-    void fail
-    opened.push(options)
-    setTimeout(() => success({ errMsg: 'openChatTool:ok' }), 0)
-  }
+  const opened = installOpenChatTool()
   let open!: (url: string) => Promise<void>
   const Opener = defineComponent({
     setup() {
