@@ -36,7 +36,8 @@ export async function startRedisServer(): Promise<RedisServer> {
   throw failure
 }
 
-async function startOn(port: number): Promise<RedisServer> {
+/** Starts one on `port` (again, after a stop: a Redis that comes back where clients expect it). */
+export async function startOn(port: number): Promise<RedisServer> {
   const child = spawn(
     BINARY,
     ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', tmpdir()],
