@@ -48,6 +48,7 @@ describeWithRedis('GET /readyz follows the Redis session store', () => {
     const down = await post(url, { ...data, session: first.json.session })
     expect(down.status).toBe(503)
     expect(down.json.error.code).toBe('SESSIONS_UNAVAILABLE')
+    expect((await get(url, '/metrics')).text).toMatch(/^opengid_session_store_errors_total\{operation="get"\} [1-9]/m)
 
     redis = await startOn(port)
     await until(url, '/readyz', 200)

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net'
 import { createGroupResolver } from '../resolver/createGroupResolver'
 import type { ServiceConfig } from './config'
 import { errorSummary, type Logger } from './log'
+import { createMetrics } from './metrics'
 import { resolveRoute } from './resolveRoute'
 import { stopOnSignals } from './shutdown'
 import { openStore } from './store'
@@ -17,6 +18,7 @@ const REQUEST_ID = /^[\w.:-]{1,64}$/
 /** Opens the store, listens, and stops on SIGTERM / SIGINT. Resolves once it listens. */
 export async function startService(config: ServiceConfig, log: Logger): Promise<Server> {
   const store = await openStore(config.redisUrl, log)
+  const metrics = createMetrics()
   const report = (error: unknown) => log.error({ err: errorSummary(error) }, 'internal error')
   const { appId, secret, ticketKey, ticketSecret, endpoint, ticketTtlSeconds } = config
   const signing = ticketKey === undefined ? { ticketSecret: ticketSecret! } : { ticketKey }
@@ -24,9 +26,11 @@ export async function startService(config: ServiceConfig, log: Logger): Promise<
     appId,
     secret,
     ...signing,
-    sessions: store.sessions,
+    sessions: metrics.sessions(store.sessions),
     endpoint,
     ticketTtlSeconds,
+    // Only code2Session goes through it (the resolver calls nothing else of WeChat).
+    fetch: metrics.fetch,
   })
   const jwksBody = JSON.stringify({ keys: config.jwks })
   let draining = () => false
@@ -39,6 +43,12 @@ export async function startService(config: ServiceConfig, log: Logger): Promise<
       return json(req, res, ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable' })
     },
     // Verifiers cache it; a rotation lists the new key before it signs (OPENGID_TICKET_OLD_KEYS).
+    '/metrics': async (req, res) => {
+      const body = await metrics.registry.metrics()
+      res.writeHead(200, { 'Content-Type': metrics.registry.contentType, 'Cache-Control': 'no-store' })
+      res.end(req.method === 'HEAD' ? undefined : body)
+      return undefined
+    },
     '/.well-known/jwks.json': (req, res) => json(req, res, 200, jwksBody, { 'Cache-Control': 'public, max-age=300' }),
   }
 
@@ -63,6 +73,7 @@ export async function startService(config: ServiceConfig, log: Logger): Promise<
         : json(req, res, 500, { error: { code: 'INTERNAL', message: 'internal server error' } })
     }
     const durationMs = Number(process.hrtime.bigint() - started) / 1e6
+    metrics.request(route ?? 'unknown', durationMs / 1000, route === '/api/opengid' ? code : undefined)
     log.info(
       { reqId: id, method: req.method, route: route ?? 'unknown', status: res.statusCode, code, durationMs },
       'request',
