@@ -18,7 +18,11 @@ const START_TIMEOUT_MS = 20_000
  * Starts the packed bin with exactly `env` (plus PATH), on a port it picks itself
  * (PORT=0: no race for a free port), and resolves once its log says it listens.
  */
-export function startService(env: Record<string, string>, args: string[] = []): Promise<ServiceProcess> {
+export function startService(
+  env: Record<string, string>,
+  args: string[] = [],
+  { keepLines = true }: { keepLines?: boolean } = {},
+): Promise<ServiceProcess> {
   const bin = requireServiceApp()
   const child = spawn(bin, args, {
     cwd: SERVICE_DIR,
@@ -39,7 +43,7 @@ export function startService(env: Record<string, string>, args: string[] = []): 
       clearTimeout(timer)
       reject(new Error(`opengid-server exited (${code}) before listening\n${err}`))
     })
-    child.stdout.on('data', (chunk: Buffer) => {
+    const read = (chunk: Buffer) => {
       const parts = (partial + chunk).split('\n')
       partial = parts.pop() ?? ''
       for (const line of parts) {
@@ -47,6 +51,8 @@ export function startService(env: Record<string, string>, args: string[] = []): 
         const entry = JSON.parse(line) as { msg?: string; port?: number }
         if (entry.msg !== 'listening') continue
         clearTimeout(timer)
+        // A bench's service writes a line per request: drained unread, so reading costs the machine nothing more.
+        if (!keepLines) child.stdout.off('data', read).resume()
         resolve({
           url: `http://127.0.0.1:${entry.port}`,
           lines,
@@ -58,7 +64,8 @@ export function startService(env: Record<string, string>, args: string[] = []): 
           },
         })
       }
-    })
+    }
+    child.stdout.on('data', read)
   })
 }
 
