@@ -2,12 +2,12 @@ import { exportJWK, generateKeyPair } from 'jose'
 import { ROOT } from '../../tools/root'
 import { run } from '../../tools/run'
 import { prepareServiceApp } from '../../tools/service/packedService'
-import { startService } from '../../tools/service/runService'
 import { CONNECTIONS, MEASURED, measureThroughput, WARMUP, type Throughput } from '../handler/load'
 import { table } from '../markdown'
 import type { Section } from '../section'
 import { median } from '../stats'
 import { forkTs, ask } from './processes'
+import { startLoggedService } from './serviceProcess'
 import { APP_ID, APP_SECRET, type BodiesAnswer, type BodiesRequest, type FakeReady } from './protocol'
 import { measureTicketVerification } from './tickets'
 
@@ -25,18 +25,13 @@ const ROUNDS = 3
 /** Starts the server under test (the embedded handler in a process of its own, or the packed bin): its URL and stop. */
 async function startTarget(server: Server, wechatUrl: string, ticketKey: string) {
   if (server === 'service') {
-    // Logging and metrics on, as in production; stdout is drained, not kept.
-    const service = await startService(
-      {
-        OPENGID_APP_ID: APP_ID,
-        OPENGID_APP_SECRET: APP_SECRET,
-        OPENGID_TICKET_KEY: ticketKey,
-        OPENGID_WECHAT_ENDPOINT: wechatUrl,
-      },
-      [],
-      { keepLines: false },
-    )
-    return { url: service.url, stop: async () => void (await service.stop()) }
+    // Logging and metrics on, as in production.
+    return startLoggedService({
+      OPENGID_APP_ID: APP_ID,
+      OPENGID_APP_SECRET: APP_SECRET,
+      OPENGID_TICKET_KEY: ticketKey,
+      OPENGID_WECHAT_ENDPOINT: wechatUrl,
+    })
   }
   const embedded = await forkTs<{ url: string }>('embeddedProcess.ts', [wechatUrl, ticketKey])
   return { url: embedded.ready.url, stop: embedded.stop }

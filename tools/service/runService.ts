@@ -18,11 +18,7 @@ const START_TIMEOUT_MS = 20_000
  * Starts the packed bin with exactly `env` (plus PATH), on a port it picks itself
  * (PORT=0: no race for a free port), and resolves once its log says it listens.
  */
-export function startService(
-  env: Record<string, string>,
-  args: string[] = [],
-  { keepLines = true }: { keepLines?: boolean } = {},
-): Promise<ServiceProcess> {
+export function startService(env: Record<string, string>, args: string[] = []): Promise<ServiceProcess> {
   const bin = requireServiceApp()
   const child = spawn(bin, args, {
     cwd: SERVICE_DIR,
@@ -43,7 +39,7 @@ export function startService(
       clearTimeout(timer)
       reject(new Error(`opengid-server exited (${code}) before listening\n${err}`))
     })
-    const read = (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       const parts = (partial + chunk).split('\n')
       partial = parts.pop() ?? ''
       for (const line of parts) {
@@ -51,8 +47,6 @@ export function startService(
         const entry = JSON.parse(line) as { msg?: string; port?: number }
         if (entry.msg !== 'listening') continue
         clearTimeout(timer)
-        // A bench's service writes a line per request: drained unread, so reading costs the machine nothing more.
-        if (!keepLines) child.stdout.off('data', read).resume()
         resolve({
           url: `http://127.0.0.1:${entry.port}`,
           lines,
@@ -64,8 +58,7 @@ export function startService(
           },
         })
       }
-    }
-    child.stdout.on('data', read)
+    })
   })
 }
 
