@@ -82,7 +82,7 @@ export default tseslint.config(
     ['sessions', 'cloud', 'chatTool'],
     ['resolver'],
     ['http'],
-    ['dev'],
+    ['service', 'dev'],
   ]),
 )
 

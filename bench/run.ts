@@ -9,6 +9,7 @@ import { measureHandlerSessions } from './handler/sessionsSection'
 import { loadBundled } from './loadBundled'
 import { loadAverage, machine } from './machine'
 import type { Section } from './section'
+import { measureService } from './service/section'
 import { measureSizes } from './size/section'
 import { measureWeappColdWarm } from './weapp/coldWarm'
 import { loadBaselineBuild } from './weapp/baseline'
@@ -47,6 +48,7 @@ async function main() {
   report(decrypt)
   report(await measureHandler())
   report(await measureHandlerSessions(inProcess))
+  report(await measureService())
   const weapp = await loadWeappBuild()
   report(await measureWeapp(weapp))
   report(await measureWeappColdWarm(weapp, await loadBaselineBuild()))

@@ -4,7 +4,7 @@
  * whatever the titles say.
  */
 export type SectionId =
-  'calls' | 'renders' | 'size' | 'decrypt' | 'handler' | 'handler-sessions' | 'weapp' | 'weapp-warm'
+  'calls' | 'renders' | 'size' | 'decrypt' | 'handler' | 'handler-sessions' | 'service' | 'weapp' | 'weapp-warm'
 
 /** One section's result: markdown for people, data for results.json. */
 export interface Section {

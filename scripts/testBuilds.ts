@@ -4,13 +4,15 @@ import { run } from '../tools/run'
 import { taroBuild } from '../tools/taroBuild'
 import { prepareConsumerApp } from '../tools/apps/consumer-app/prepare'
 import { prepareVueApp } from '../tools/apps/vue-app/prepare'
+import { prepareServiceApp } from '../tools/service/packedService'
 
 /**
  * Everything the test suites read that takes a build, made once before jest starts
  * (`npm test`), so no suite builds inside a hook with a wall-clock limit: the README
  * code blocks, the packages' dist (the error-identity and consumer-app suites use the
- * published form), the demo for H5 and weapp, the consumer app from the tarballs, and
- * the Taro + Vue 3 example (examples/vue) for weapp.
+ * published form), the demo for H5 and weapp, the consumer app from the tarballs, the
+ * service (the server's bin, installed from its tarball) and the Taro + Vue 3 example
+ * (examples/vue) for weapp.
  */
 async function main() {
   const step = (line: string) => console.log(`[test builds] ${line}`)
@@ -24,6 +26,7 @@ async function main() {
   step('demo: taro build --type weapp')
   await taroBuild('weapp', { env: { OPENGID_RESOLVER_URL: '' } })
   await prepareConsumerApp(step)
+  await prepareServiceApp(step)
   await prepareVueApp(step)
   step(`done in ${Math.round((Date.now() - started) / 1000)} s`)
 }

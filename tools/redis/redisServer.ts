@@ -40,7 +40,8 @@ export async function startRedisServer(): Promise<RedisServer> {
   throw failure
 }
 
-async function startOn(port: number): Promise<RedisServer> {
+/** Starts one on `port` (again, after a stop: a Redis that comes back where clients expect it). */
+export async function startOn(port: number): Promise<RedisServer> {
   let running = await spawnOn(port)
   return {
     url: `redis://127.0.0.1:${port}`,

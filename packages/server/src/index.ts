@@ -20,7 +20,15 @@ export { OpenDataError, type OpenDataErrorCode } from './openData/OpenDataError'
 export { WeChatApiError, WECHAT_UNREACHABLE } from './wechat/WeChatApiError'
 export type { ChatType, GroupAnswer, GroupWithTicket, ResolvedGroup } from './shared/wire'
 
-export { verifyGroupTicket, type GroupTicketOptions, type VerifyGroupTicketOptions } from './ticket/verifyGroupTicket'
+export {
+  verifyGroupTicket,
+  type GroupTicketOptions,
+  type TicketVerificationOptions,
+  type VerifyGroupTicketOptions,
+} from './ticket/verifyGroupTicket'
+export type { TicketKeySet } from './ticket/ticketKeySet'
+export type { TicketSigningOptions } from './ticket/ticketSigner'
+export type { TicketKeyInput } from './ticket/ticketKeyPair'
 export { GroupTicketError, type GroupTicketErrorCode } from './ticket/GroupTicketError'
 export type { GroupTicketClaims } from './ticket/ticketClaims'
 export { MIN_TICKET_SECRET_BYTES, type TicketSecretOptions } from './ticket/ticketSecrets'

@@ -5,6 +5,7 @@ interface IssuerConfig {
   ticketSecret: unknown
   /** A copy: the caller may change its array in place. */
   ticketSecrets: unknown
+  ticketKey: unknown
   appId: unknown
   ticketTtlSeconds: unknown
 }
@@ -19,9 +20,10 @@ interface IssuerConfig {
 let last: { config: IssuerConfig; issue: IssueTicket } | undefined
 
 export function issuerFor(options: TicketIssuerOptions): IssueTicket {
-  const { ticketSecret, ticketSecrets, appId, ticketTtlSeconds } = options
+  const { ticketSecret, ticketSecrets, ticketKey, appId, ticketTtlSeconds } = options
   const config: IssuerConfig = {
     ticketSecret,
+    ticketKey,
     ticketSecrets: Array.isArray(ticketSecrets) ? [...ticketSecrets] : ticketSecrets,
     appId,
     ticketTtlSeconds,
@@ -36,6 +38,7 @@ function sameConfig(a: IssuerConfig, b: IssuerConfig): boolean {
   return (
     a.ticketSecret === b.ticketSecret &&
     sameSecrets(a.ticketSecrets, b.ticketSecrets) &&
+    a.ticketKey === b.ticketKey &&
     a.appId === b.appId &&
     a.ticketTtlSeconds === b.ticketTtlSeconds
   )

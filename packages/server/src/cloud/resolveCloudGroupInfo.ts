@@ -30,7 +30,7 @@ export function resolveCloudGroupInfo(
   groupInfo: unknown,
   options: WatermarkPolicy | CloudTicketOptions = {},
 ): ResolvedGroup | Promise<GroupWithTicket> {
-  const withTicket = 'ticketSecret' in options || 'ticketSecrets' in options
+  const withTicket = 'ticketSecret' in options || 'ticketSecrets' in options || 'ticketKey' in options
   return withTicket ? cloudGroupWithTicket(groupInfo, options as CloudTicketOptions) : cloudGroup(groupInfo, options)
 }
 

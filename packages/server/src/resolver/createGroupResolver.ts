@@ -10,14 +10,14 @@ import { checkPositiveFinite } from '../shared/optionChecks'
 import type { GroupAnswer, ResolvedGroup } from '../shared/wire'
 import { storeTimeout } from '../stores/guardStore'
 import { createTicketIssuer } from '../ticket/issueGroupTicket'
-import type { TicketSecretOptions } from '../ticket/ticketSecrets'
+import type { TicketSigningOptions } from '../ticket/ticketSigner'
 import { code2Session } from '../wechat/code2Session'
 import { checkedEndpoint } from '../wechat/wechatEndpoint'
 import { checkWeChatOptions } from '../wechat/wechatOptions'
 import type { FetchLike } from '../wechat/wechatRequest'
 import { readResolverRequest } from './resolverRequestBody'
 
-export type GroupResolverOptions = TicketSecretOptions & {
+export type GroupResolverOptions = TicketSigningOptions & {
   appId: string
   secret: string
   /** Where sessions live; default a memorySessionStore() of this resolver's own. */

@@ -1,11 +1,23 @@
-import { jwtVerify } from 'jose'
+import { jwtVerify, type JWTPayload } from 'jose'
 import { isRecord } from '../shared/isRecord'
 import { checkNonEmptyString } from '../shared/optionChecks'
 import { GroupTicketError } from './GroupTicketError'
 import { readClaims, TICKET_ISSUER, type GroupTicketClaims } from './ticketClaims'
+import { TICKET_KEY_ALGORITHMS } from './ticketKeyPair'
+import { keySetLookup, type TicketKeySet } from './ticketKeySet'
 import { ticketKeys, type TicketSecretOptions } from './ticketSecrets'
 
-export type GroupTicketOptions = TicketSecretOptions & {
+/** HS256 secret(s), or the public keys of a resolver that signs with a private key. */
+export type TicketVerificationOptions =
+  | (TicketSecretOptions & { jwks?: undefined })
+  | {
+      /** The resolver's JWKS URL (cached, fetched again for an unknown kid) or the key set itself. */
+      jwks: TicketKeySet
+      ticketSecret?: undefined
+      ticketSecrets?: undefined
+    }
+
+export type GroupTicketOptions = TicketVerificationOptions & {
   /** Your Mini Program's appId: a ticket issued for another app is WRONG_APP. */
   appId: string
 }
@@ -22,8 +34,9 @@ export type TicketVerifier = (ticket: unknown, now?: number) => Promise<GroupTic
 const MAX_TICKET_LENGTH = 4096
 
 /**
- * Checks a group ticket: HS256 only (`alg: none` and every other algorithm are
- * refused), signed with one of the secrets, issued by opengid for this appId,
+ * Checks a group ticket: with secrets HS256 only, with `jwks` EdDSA and ES256 only
+ * (`alg: none` and every other algorithm are refused, so a public key is never
+ * taken for an HMAC secret), signed with one of the keys, issued by opengid for this appId,
  * not expired. Resolves to its claims or rejects with GroupTicketError.
  */
 export async function verifyGroupTicket(
@@ -35,30 +48,49 @@ export async function verifyGroupTicket(
 
 /** verifyGroupTicket with the options checked once, at creation (TypeError). */
 export function createTicketVerifier(options: GroupTicketOptions): TicketVerifier {
-  const keys = ticketKeys(options)
   const { appId } = options
+  const verifiers = keyVerifiers(options)
   checkNonEmptyString(appId, 'appId')
   return async (ticket, now = Date.now()) => {
     if (!Number.isFinite(now)) throw new TypeError('now must be a finite number of ms since the epoch')
     if (ticket === undefined || ticket === null || ticket === '') throw new GroupTicketError('MISSING')
     if (typeof ticket !== 'string' || ticket.length > MAX_TICKET_LENGTH) throw new GroupTicketError('MALFORMED')
     const verifyOptions = {
-      algorithms: ['HS256'],
       issuer: TICKET_ISSUER,
       audience: appId,
       requiredClaims: ['sub', 'gid', 'iat', 'exp'],
       currentDate: new Date(now),
     }
     // Every key is tried in turn: a signature that fails under one may be the previous secret's.
-    for (const key of keys) {
+    for (const verifyWith of verifiers) {
       try {
-        return readClaims((await jwtVerify(ticket, await key(), verifyOptions)).payload)
+        return readClaims(await verifyWith(ticket, verifyOptions))
       } catch (error) {
         if (joseCode(error) !== 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED') throw ticketError(error)
       }
     }
     throw new GroupTicketError('BAD_SIGNATURE')
   }
+}
+
+type VerifyClaims = { issuer: string; audience: string; requiredClaims: string[]; currentDate: Date }
+
+/** One function per key that resolves to a ticket's payload; the algorithms go with the kind of key. */
+function keyVerifiers(
+  options: Partial<Record<keyof TicketVerificationOptions, unknown>>,
+): ((ticket: string, claims: VerifyClaims) => Promise<JWTPayload>)[] {
+  if (options.jwks === undefined) {
+    return ticketKeys(options).map(
+      (key) => async (ticket, claims) =>
+        (await jwtVerify(ticket, await key(), { ...claims, algorithms: ['HS256'] })).payload,
+    )
+  }
+  if (options.ticketSecret !== undefined || options.ticketSecrets !== undefined) {
+    throw new TypeError('give jwks or ticketSecret(s), not both')
+  }
+  const lookup = keySetLookup(options.jwks)
+  const algorithms = [...TICKET_KEY_ALGORITHMS]
+  return [async (ticket, claims) => (await jwtVerify(ticket, lookup, { ...claims, algorithms })).payload]
 }
 
 /**

@@ -93,6 +93,7 @@ export type HttpErrorCode =
   | 'TICKET_INVALID'
   | 'TICKET_EXPIRED'
   | 'GROUP_MISMATCH'
+  | 'TICKET_KEYS_UNAVAILABLE'
 
 /** Every non-2xx body of the handlers; the cloud function fails with the same shape and its own codes. */
 export interface ErrorBody<Code extends string = HttpErrorCode> {

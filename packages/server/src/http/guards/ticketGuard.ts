@@ -38,7 +38,11 @@ export function createTicketGuard<Req>(
     try {
       group = await verify(BEARER.exec(authorization ?? '')?.[1])
     } catch (error) {
-      if (error instanceof GroupTicketError) return { answer: refusal(error) }
+      if (error instanceof GroupTicketError) {
+        // Not the client's fault: the operator must hear of keys that cannot be fetched.
+        if (error.code === 'KEYS_UNAVAILABLE') reportInternalError(report, error)
+        return { answer: refusal(error) }
+      }
       throw error
     }
     const wanted = routeGroup?.(req)
@@ -63,6 +67,8 @@ export function createTicketGuard<Req>(
 /** RFC 6750: a 401 names the scheme, and says when the token itself is at fault. */
 function refusal(error: GroupTicketError): HttpAnswer {
   switch (error.code) {
+    case 'KEYS_UNAVAILABLE':
+      return errorAnswer(503, 'TICKET_KEYS_UNAVAILABLE', error.message, { 'Retry-After': '30' })
     case 'MISSING':
       return errorAnswer(401, 'TICKET_MISSING', error.message, { 'WWW-Authenticate': 'Bearer realm="opengid"' })
     case 'EXPIRED':

@@ -10,6 +10,7 @@ import {
   type WithGroupTicket,
 } from '@opengid/server'
 import { createTicketIssuer } from '../../../src/ticket/issueGroupTicket'
+import { generateTicketKeyPair } from '../../../src/ticket/ticketKeyPair'
 import { APP_ID, TICKET_SECRET } from '../../support/fixtures'
 import { send, type Answer } from '../../support/http'
 import { serve } from '../../support/serve'
@@ -262,4 +263,37 @@ test('options are checked at creation: no secret, a short one, no appId', () => 
   expect(() => requireGroupTicket({ appId: APP_ID } as never)).toThrow(TypeError)
   expect(() => requireGroupTicket({ appId: APP_ID, ticketSecret: 'short' })).toThrow(TypeError)
   expect(() => withGroupTicket({ ticketSecret: TICKET_SECRET, appId: '' }, () => new Response())).toThrow(TypeError)
+})
+
+const OPENID_OF_JWKS = 'o-jwks-guard-user'
+
+describe('the guards with { jwks }: tickets of a resolver that signs with a private key', () => {
+  const call = (guarded: (request: Request) => Promise<Response>, ticket: string) =>
+    guarded(new Request('http://api.test/g', { headers: { Authorization: `Bearer ${ticket}` } }))
+
+  test('a ticket its key set vouches for passes; a JWKS that cannot be fetched is 503, reported', async () => {
+    const { privateJwk, publicJwk } = await generateTicketKeyPair()
+    const { ticket } = await createTicketIssuer({ ticketKey: privateJwk, appId: APP_ID })(OPENID_OF_JWKS, {
+      opengid: 'G-jwks',
+    })
+    const ok = withGroupTicket({ jwks: { keys: [publicJwk] }, appId: APP_ID }, async (_request, group) =>
+      Response.json({ gid: group.opengid }),
+    )
+    expect(await (await call(ok, ticket)).json()).toEqual({ gid: 'G-jwks' })
+
+    const reported: unknown[] = []
+    const unreachable = withGroupTicket(
+      // Port 9 (discard) on loopback: nothing answers, the fetch fails at once.
+      {
+        jwks: new URL('http://127.0.0.1:9/jwks.json'),
+        appId: APP_ID,
+        onInternalError: (error) => reported.push(error),
+      },
+      async () => new Response('never'),
+    )
+    const refused = await call(unreachable, ticket)
+    expect(refused.status).toBe(503)
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('TICKET_KEYS_UNAVAILABLE')
+    expect(reported).toHaveLength(1)
+  })
 })
