@@ -1,4 +1,5 @@
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client'
+import { SessionError } from '../sessions/SessionError'
 import type { SessionStore } from '../sessions/sessionStore'
 import type { FetchLike } from '../wechat/wechatRequest'
 
@@ -9,8 +10,14 @@ export interface ServiceMetrics {
   request(route: string, seconds: number, outcome?: string): void
   /** The resolver's fetch, timing code2Session. */
   fetch: FetchLike
-  /** The session store, counting hits, misses and errors. */
+  /** The session store, counting its errors. */
   sessions(store: SessionStore): SessionStore
+  /**
+   * The resolver, counting warm requests: a hit when the session served, a miss when
+   * it was refused (SESSION_EXPIRED). Counted here, not at the store: a cold request
+   * also reads the store (its new id, before it spends the code), which is no lookup.
+   */
+  resolver<T>(resolve: (body: unknown) => Promise<T>): (body: unknown) => Promise<T>
 }
 
 export function createMetrics(): ServiceMetrics {
@@ -88,13 +95,20 @@ export function createMetrics(): ServiceMetrics {
           }
         }
       return {
-        get: counted('get', async (id: string) => {
-          const record = await store.get(id)
-          lookups.inc({ result: record === undefined ? 'miss' : 'hit' })
-          return record
-        }),
+        get: counted('get', (id: string) => store.get(id)),
         set: counted('set', (id, record) => store.set(id, record)),
         delete: counted('delete', (id: string) => store.delete(id)),
+      }
+    },
+    resolver: (resolve) => async (body) => {
+      const warm = typeof (body as { session?: unknown } | null)?.session === 'string'
+      try {
+        const answer = await resolve(body)
+        if (warm) lookups.inc({ result: 'hit' })
+        return answer
+      } catch (error) {
+        if (warm && error instanceof SessionError && error.code === 'SESSION_EXPIRED') lookups.inc({ result: 'miss' })
+        throw error
       }
     },
   }
