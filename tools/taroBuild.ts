@@ -30,9 +30,12 @@ export interface TaroBuildOptions {
   signal?: AbortSignal
 }
 
+/** What `taro build --type` is asked for here: the two platforms the suites run, and alipay, built only. */
+export type TaroTarget = 'h5' | 'weapp' | 'alipay'
+
 /** Runs `taro build` for a platform; rejects with the end of the build's output when it fails. */
 export function taroBuild(
-  platform: 'h5' | 'weapp',
+  platform: TaroTarget,
   { appDir = ROOT, env = {}, signal }: TaroBuildOptions = {},
 ): Promise<void> {
   const cli = require.resolve('@tarojs/cli/bin/taro', { paths: [appDir] })

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { calls, configureHost, emitAppShow, resetFakeTaro, setMode } from '../../tools/fake-taro'
+import { calls, configureHost, emitAppShow, resetFakeTaro, setMode, setPlatform } from '../../tools/fake-taro'
 
 // The kit's tests stand on these modes behaving like the real hosts.
 type Api = (options?: Record<string, unknown>) => Promise<unknown>
@@ -74,6 +74,18 @@ describe('missing mode', () => {
     expect(api('getGroupEnterInfo')).toBeUndefined()
     expect(api('getShareInfo')).toBeUndefined()
     expect(typeof api('login')).toBe('function')
+  })
+})
+
+describe('setPlatform', () => {
+  it('names the target as Taro does, keeps the weapp APIs, and reset restores weapp', async () => {
+    setPlatform('qq')
+    expect(Taro.getEnv()).toBe('QQ')
+    expect(process.env.TARO_ENV).toBe('qq')
+    await expect(api('getShareInfo')!({ shareTicket: 'T' })).resolves.toMatchObject({ encryptedData: 'ZW5j' })
+    resetFakeTaro()
+    expect(Taro.getEnv()).toBe('WEAPP')
+    expect(process.env.TARO_ENV).not.toBe('qq')
   })
 })
 

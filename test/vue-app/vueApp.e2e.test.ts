@@ -1,6 +1,9 @@
-import { existsSync } from 'node:fs'
+import { existsSync, mkdirSync } from 'node:fs'
 import path from 'node:path'
+import type { Browser } from 'playwright-core'
 import { startDevServer, type DevServer } from '@opengid/server/dev'
+import { ROOT } from '../../tools/root'
+import { browserSuiteRuns, CHROMIUM_PATH, launchChromium, visitH5 } from '../browser/chromium'
 import { launchWeapp, readWeappBundle, type Entry, type WeappHost } from '../../tools/weapp-host'
 import { waitFor } from '../../tools/weapp-host/waitFor'
 import { VUE_APP_DIR } from '../../tools/apps/vue-app/prepare'
@@ -14,13 +17,14 @@ import { VUE_APP_DIR } from '../../tools/apps/vue-app/prepare'
 jest.setTimeout(15_000)
 
 const WEAPP = path.join(VUE_APP_DIR, 'dist/weapp')
-if (!existsSync(path.join(WEAPP, 'app.js'))) {
+const H5 = path.join(VUE_APP_DIR, 'dist/h5')
+if (!existsSync(path.join(WEAPP, 'app.js')) || !existsSync(path.join(H5, 'index.html'))) {
   throw new Error(`No Vue app at ${VUE_APP_DIR}: run \`npm run test:builds\` (npm test does) first.`)
 }
 
 let server: DevServer
 beforeAll(async () => {
-  server = await startDevServer({ port: 0 })
+  server = await startDevServer({ port: 0, staticDir: H5 })
 })
 afterAll(() => server?.close())
 
@@ -43,6 +47,9 @@ afterEach(() => {
 // The texts of examples/vue/src/pages/index/index.vue's <GroupGate> slots.
 const FALLBACK_TEXT = 'Finding your group…'
 const NONE_TEXT = 'Open this mini program from a group chat card.'
+const UNSUPPORTED_TEXT = 'Group info works inside WeChat only.'
+/** <GroupName>'s fallback slot, drawn until WeChat's open-data can draw the name (never on H5). */
+const GROUP_NAME_FALLBACK = 'This group'
 const RETRY_TEXT = 'Try again'
 /** GroupEnterError's message for LEFT_GROUP (errCode 65206). */
 const LEFT_GROUP_MESSAGE = 'The user has left this group.'
@@ -103,8 +110,8 @@ it('draws the error slot with the error message; its button retries through refr
   await waitFor(() => (host.log.count('getGroupEnterInfo') === 2 ? true : undefined), { what: 'a second bridge call' })
   await host.settled()
   expect(host.renders.slice(framesBefore).map(({ texts }) => texts.filter(Boolean))).toEqual([
-    [FALLBACK_TEXT],
-    [LEFT_GROUP_MESSAGE, RETRY_TEXT],
+    [GROUP_NAME_FALLBACK, FALLBACK_TEXT],
+    [GROUP_NAME_FALLBACK, LEFT_GROUP_MESSAGE, RETRY_TEXT],
   ])
   expect(errors).not.toHaveBeenCalled()
 })
@@ -119,4 +126,25 @@ it('has a template for every element it draws, <GroupName>’s open-data include
   await host.settled()
   const missing = warnings.mock.calls.map(String).filter((message) => /Template `\w+` not found/.test(message))
   expect(missing).toEqual([])
+})
+
+if (!browserSuiteRuns) {
+  console.warn(`Skipping the Vue app's H5 check: no chromium at ${CHROMIUM_PATH} (apt-get install -y chromium).`)
+}
+;(browserSuiteRuns ? describe : describe.skip)('H5 build, real taroBridge() in Debian chromium', () => {
+  let browser: Browser
+  beforeAll(async () => {
+    browser = await launchChromium()
+  })
+  afterAll(() => browser?.close())
+
+  it('shows the unsupported slot and <GroupName>’s fallback, with no error and no request', async () => {
+    const { page, problems, calls } = await visitH5(browser, `${server.url}/`, UNSUPPORTED_TEXT)
+    expect(problems).toEqual([])
+    expect(calls).toEqual([])
+    expect(await page.getByText(GROUP_NAME_FALLBACK).count()).toBe(1)
+    mkdirSync(path.join(ROOT, 'test-artifacts'), { recursive: true })
+    await page.screenshot({ path: path.join(ROOT, 'test-artifacts/vue-app-h5.png') })
+    await page.close()
+  })
 })

@@ -11,12 +11,30 @@ export type FakeMode = 'weapp' | 'h5-dev' | 'h5-prod' | 'missing'
 
 type Fn = (options?: CallbackOptions) => unknown
 
+/** Taro's build targets (`process.env.TARO_ENV`) and what `Taro.getEnv()` answers on each. */
+export const TARO_ENVS = {
+  weapp: 'WEAPP',
+  h5: 'WEB',
+  alipay: 'ALIPAY',
+  tt: 'TT',
+  swan: 'SWAN',
+  jd: 'JD',
+  qq: 'QQ',
+  harmony: 'HARMONY',
+} as const
+export type TaroEnv = keyof typeof TARO_ENVS
+
 const STUBBED = ['getGroupEnterInfo', 'getShareInfo', 'login'] as const
 const NOT_SUPPORTED = '暂时不支持 API'
 
 const Taro: Record<string, unknown> = {}
 let host: HostConfig = defaultHostConfig()
 let mode: FakeMode = 'weapp'
+/** Set by setPlatform: Taro built for another target, with the group APIs all there. */
+let platform: TaroEnv | undefined
+/** process.env, loosely typed: the repository types TARO_ENV as the demo's own targets. */
+const env = process.env as Record<string, string | undefined>
+const originalTaroEnv = env.TARO_ENV
 const showListeners = new Set<(options: unknown) => void>()
 const hideListeners = new Set<() => void>()
 /** wx's storage for this test: what getStorageSync and friends read and write. */
@@ -88,7 +106,7 @@ function install() {
     else Taro[api] = h5Stub(api, mode === 'h5-prod')
   }
   const web = mode === 'h5-dev' || mode === 'h5-prod'
-  Taro.getEnv = () => (web ? 'WEB' : mode === 'missing' ? 'TT' : 'WEAPP')
+  Taro.getEnv = () => (platform ? TARO_ENVS[platform] : web ? 'WEB' : mode === 'missing' ? 'TT' : 'WEAPP')
   Taro.getEnterOptionsSync = () => (web ? host.webEnterOptions : host.enterOptions)
   Taro.getLaunchOptionsSync = Taro.getEnterOptionsSync
   Taro.getSystemInfoSync = () => ({ SDKVersion: web ? undefined : host.sdkVersion })
@@ -109,7 +127,19 @@ function install() {
 
 export function setMode(next: FakeMode): void {
   mode = next
+  platform = undefined
   install()
+}
+
+/**
+ * Taro built for another target (`TARO_ENV`): `getEnv()` and `process.env.TARO_ENV` name
+ * it, and every API answers as on weapp, with group data. The worst case for the kit: a
+ * host with APIs of WeChat's names (QQ has getShareInfo) that it must still never call.
+ */
+export function setPlatform(target: TaroEnv): void {
+  setMode('weapp')
+  platform = target
+  env.TARO_ENV = target
 }
 
 /** Changes what the host answers; unspecified parts keep their values. */
@@ -157,6 +187,8 @@ export function resetFakeTaro(): void {
   delete Taro.cloud
   delete Taro.openChatTool
   setMode('weapp')
+  if (originalTaroEnv === undefined) delete env.TARO_ENV
+  else env.TARO_ENV = originalTaroEnv
 }
 
 resetFakeTaro()

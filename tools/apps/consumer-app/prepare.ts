@@ -3,18 +3,35 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { READMES, readmeBlocks } from '../../readmeBlocks'
 import { run } from '../../run'
-import { taroBuild } from '../../taroBuild'
+import { taroBuild, type TaroTarget } from '../../taroBuild'
 import { clearApp, installApp, installFromTarball } from '../packedApp'
 
 /**
- * A fresh Taro 4.2.1 React + TypeScript app, as a user makes one: the CLI template's
- * files (template/), the quickstart pasted from @opengid/taro's README, and the two
- * packages installed from the tarballs `npm pack` makes, never from this repository's
- * sources. It lives outside the repository so that nothing resolves up into the
- * repository's own node_modules.
+ * A fresh Taro React + TypeScript app, as a user makes one: a Taro version's CLI
+ * template files (template/), the quickstart pasted from @opengid/taro's README, and
+ * the two packages installed from the tarballs `npm pack` makes, never from this
+ * repository's sources. It lives outside the repository so that nothing resolves up
+ * into the repository's own node_modules.
  */
-export const APP_DIR = path.join(tmpdir(), 'opengid-consumer-app')
-const TEMPLATE = path.join(__dirname, 'template')
+export interface ConsumerApp {
+  /** What the suites and the build log call it: the Taro version it is made with. */
+  label: string
+  /** Where it is written and installed, in the OS temp folder. */
+  dir: string
+  /** The CLI template's files for that version (package.json pins every @tarojs/* package). */
+  template: string
+  /** What `taro build` makes of it (dist/<target>); weapp and h5 are drawn and driven by the e2e suite. */
+  targets: readonly TaroTarget[]
+}
+
+/** The upper end of the kit's Taro range: Taro 4.2.1, the version the demo is built with. */
+export const CONSUMER_APP: ConsumerApp = {
+  label: 'Taro 4.2.1',
+  dir: path.join(tmpdir(), 'opengid-consumer-app'),
+  template: path.join(__dirname, 'template'),
+  targets: ['weapp', 'h5'],
+}
+export const APP_DIR = CONSUMER_APP.dir
 const PACKAGES = ['taro', 'server'] as const
 
 /**
@@ -22,7 +39,7 @@ const PACKAGES = ['taro', 'server'] as const
  * quickstart, built and run, and the others (the chat tool page), type-checked strictly
  * against the tarballs.
  */
-function pasteQuickstart() {
+function pasteQuickstart(appDir: string) {
   const blocks = readmeBlocks(READMES.taro).filter((block) => block.lang === 'tsx' && block.title?.startsWith('src/'))
   for (const file of ['src/app.tsx', 'src/pages/index/index.tsx']) {
     if (!blocks.some((block) => block.title === file)) {
@@ -30,31 +47,38 @@ function pasteQuickstart() {
     }
   }
   for (const block of blocks) {
-    const file = path.join(APP_DIR, block.title!)
+    const file = path.join(appDir, block.title!)
     mkdirSync(path.dirname(file), { recursive: true })
     writeFileSync(file, block.code)
   }
 }
 
 /**
- * Writes and installs the app, type-checks it strictly and builds it for weapp and H5
- * (dist/weapp, dist/h5). The packages' dist must be built first (`npm run build`).
+ * Writes and installs the app, type-checks it strictly and builds it for its targets
+ * (dist/<target>). The packages' dist must be built first (`npm run build`). Its
+ * node_modules stays between runs (see clearApp): an unchanged install takes seconds.
  */
-export async function prepareConsumerApp(log: (line: string) => void = console.log): Promise<void> {
-  clearApp(APP_DIR)
-  cpSync(TEMPLATE, APP_DIR, { recursive: true })
-  pasteQuickstart()
+export async function prepareConsumerApp(
+  log: (line: string) => void = console.log,
+  app: ConsumerApp = CONSUMER_APP,
+): Promise<void> {
+  const step = (line: string) => log(`${app.label} app: ${line}`)
+  clearApp(app.dir)
+  cpSync(app.template, app.dir, { recursive: true })
+  pasteQuickstart(app.dir)
 
-  log('consumer app: npm pack')
-  for (const pkg of PACKAGES) await installFromTarball(APP_DIR, pkg)
-  log(`consumer app: npm install in ${APP_DIR}`)
-  await installApp(APP_DIR)
-  log('consumer app: tsc --noEmit (strict)')
-  await run(process.execPath, [require.resolve('typescript/bin/tsc', { paths: [APP_DIR] }), '--noEmit'], {
-    cwd: APP_DIR,
+  step('npm pack')
+  for (const pkg of PACKAGES) await installFromTarball(app.dir, pkg)
+  step(`npm install in ${app.dir}`)
+  await installApp(app.dir)
+  step('tsc --noEmit (strict)')
+  await run(process.execPath, [require.resolve('typescript/bin/tsc', { paths: [app.dir] }), '--noEmit'], {
+    cwd: app.dir,
   })
-  for (const platform of ['weapp', 'h5'] as const) {
-    log(`consumer app: taro build --type ${platform}`)
-    await taroBuild(platform, { appDir: APP_DIR })
+  for (const target of app.targets) {
+    step(`taro build --type ${target}`)
+    const started = Date.now()
+    await taroBuild(target, { appDir: app.dir })
+    step(`taro build --type ${target}: ${Math.round((Date.now() - started) / 1000)} s`)
   }
 }

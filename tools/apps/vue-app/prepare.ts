@@ -20,7 +20,7 @@ const KIT = path.join(ROOT, 'packages/taro')
 /** What a build or an install leaves in the example folder, should one have run there. */
 const LOCAL_OUTPUT = new Set(['node_modules', 'dist', 'vendor'].map((entry) => path.join(EXAMPLE, entry)))
 
-/** Copies, installs, type-checks (vue-tsc, strict) and builds the example for weapp (dist/weapp). */
+/** Copies, installs, type-checks (vue-tsc, strict) and builds the example for weapp and H5 (dist/weapp, dist/h5). */
 export async function prepareVueApp(log: (line: string) => void = console.log): Promise<void> {
   if (!existsSync(path.join(KIT, 'dist/vue.js'))) {
     throw new Error('packages/taro/dist has no vue.js: run `npm run build --workspace packages/taro` first.')
@@ -42,4 +42,9 @@ export async function prepareVueApp(log: (line: string) => void = console.log): 
   log('vue app: taro build --type weapp')
   // The weapp host keeps each request's path and swaps in the dev server's origin.
   await taroBuild('weapp', { appDir: VUE_APP_DIR, env: { OPENGID_RESOLVER_URL: '' } })
+  // On H5 the real bridge makes the page say 'unsupported' and nothing is requested.
+  log('vue app: taro build --type h5')
+  const started = Date.now()
+  await taroBuild('h5', { appDir: VUE_APP_DIR })
+  log(`vue app: taro build --type h5: ${Math.round((Date.now() - started) / 1000)} s`)
 }

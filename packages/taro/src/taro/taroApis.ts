@@ -92,6 +92,13 @@ export const taroCloud = (): unknown => Taro.cloud
 /** Taro's name for the host: 'WEAPP', 'QQ', 'WEB', 'TT', ... */
 export const hostEnv = (): string => String(invoke('getEnv') || '')
 
+/**
+ * Whether this is a WeChat mini program: the only host whose group APIs give data the
+ * server can resolve. Elsewhere an API of the same name may exist (QQ's getShareInfo,
+ * decrypted with QQ's keys; Taro H5's stubs) and is never called.
+ */
+export const isWeChat = (): boolean => hostEnv() === 'WEAPP'
+
 /** Only these hosts draw the group name through open data. */
 const OPEN_DATA_HOSTS = ['WEAPP', 'QQ']
 

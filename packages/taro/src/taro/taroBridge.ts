@@ -1,4 +1,4 @@
-import { callWithCallbacks, hostApi, hostEnv, invoke, type CallbackApi, type TaroApiName } from './taroApis'
+import { callWithCallbacks, hostApi, invoke, isWeChat, type CallbackApi, type TaroApiName } from './taroApis'
 import { isText } from '../core/plan'
 import { GroupEnterError } from '../core/GroupEnterError'
 import { toBridgeError } from '../core/wechatFailure'
@@ -105,8 +105,9 @@ export function taroBridge(): GroupBridge {
       if (sdk === null) sdk = firstAnswer(['getAppBaseInfo', 'getSystemInfoSync'], 'SDKVersion')
       return sdk as string | undefined
     },
-    // Taro H5 defines the group APIs as stubs that cannot work: they do not count.
-    has: (api) => !!hostApi(api) && hostEnv() !== 'WEB',
+    // Only WeChat's count: Taro H5 defines the group APIs as stubs that cannot work, and
+    // alipay, tt, swan, jd, qq and harmony have none that gives WeChat group data.
+    has: (api) => !!hostApi(api) && isWeChat(),
     getGroupEnterInfo(options) {
       const passThrough: Record<string, unknown> = {}
       if (options.allowSingleChat) passThrough.allowSingleChat = true
