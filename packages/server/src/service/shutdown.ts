@@ -23,7 +23,8 @@ export function stopOnSignals(
       clearTimeout(deadline)
       await close()
       log.info('stopped')
-      process.exit(0)
+      // The log is written asynchronously: its last lines go out before the exit.
+      log.flush(() => process.exit(0))
     })
     server.closeIdleConnections()
   }
