@@ -18,7 +18,7 @@ export { resolveCloudGroupInfo, type CloudGroupInfo, type CloudTicketOptions } f
 export { CLOUD_ID_EXPIRED, GROUP_ID_PATTERN } from './shared/wire'
 export { OpenDataError, type OpenDataErrorCode } from './openData/OpenDataError'
 export { WeChatApiError, WECHAT_UNREACHABLE } from './wechat/WeChatApiError'
-export type { ChatType, GroupAnswer, GroupWithTicket, ResolvedGroup } from './shared/wire'
+export type { ChatType, GroupAnswer, GroupWithTicket, ResolvedGroup, Room, RoomType } from './shared/wire'
 
 export { verifyGroupTicket, type GroupTicketOptions, type VerifyGroupTicketOptions } from './ticket/verifyGroupTicket'
 export { GroupTicketError, type GroupTicketErrorCode } from './ticket/GroupTicketError'

@@ -38,7 +38,11 @@ export function composableTypes() {
   const whole = useGroupEnterInfo()
   assertType<Equal<typeof whole, Readonly<ShallowRef<GroupEnterInfo>>>>()
   assertType<Equal<ReturnType<typeof whole.value.refresh>, Promise<void>>>()
-  if (whole.value.status === 'resolved') assertType<Equal<typeof whole.value.opengid, string>>()
+  if (whole.value.status === 'resolved') {
+    assertType<Equal<typeof whole.value.roomId, string>>()
+    if (whole.value.roomType === 'group') assertType<Equal<typeof whole.value.opengid, string>>()
+    else assertType<Equal<typeof whole.value.openSingleRoomid, string>>()
+  }
   if (whole.value.status === 'error') assertType<Equal<typeof whole.value.error, GroupEnterError>>()
 
   assertType<Equal<ReturnType<typeof useOpenGid>, Readonly<ShallowRef<string | undefined>>>>()

@@ -2,11 +2,12 @@ import { createHmac } from 'node:crypto'
 import { generateKeyPair, SignJWT, UnsecuredJWT } from 'jose'
 import { GroupTicketError, verifyGroupTicket, type GroupTicketErrorCode } from '@opengid/server'
 import { createTicketIssuer } from '../../src/ticket/issueGroupTicket'
+import { roomOf } from '../support/answers'
 import { APP_ID, TICKET_SECRET } from '../support/fixtures'
 
 const OTHER_SECRET = 'another-ticket-secret-of-enough-length-0123456789'
 const OPENID = 'o-ticket-user-0123456789abcdef'
-const GROUP = { opengid: 'G-ticket', chatType: 3 as const, groupOpenid: 'o-in-group' }
+const GROUP = roomOf({ opengid: 'G-ticket', chatType: 3, groupOpenid: 'o-in-group' })
 const NOW = Date.UTC(2030, 0, 1)
 const issue = createTicketIssuer({ ticketSecret: TICKET_SECRET, appId: APP_ID })
 const key = (secret: string) => new TextEncoder().encode(secret)
@@ -49,7 +50,7 @@ describe('verifyGroupTicket', () => {
     })
   })
 
-  test('the claims are the ones DESIGN names: iss, aud, sub, gid, ctp, gop, iat, exp', async () => {
+  test('the claims are the ones DESIGN names: iss, aud, sub, rid, rty, gid, ctp, gop, iat, exp', async () => {
     const { ticket } = await issue(OPENID, GROUP, NOW)
     const [header, payload] = ticket
       .split('.')
@@ -60,6 +61,8 @@ describe('verifyGroupTicket', () => {
       iss: 'opengid',
       aud: APP_ID,
       sub: OPENID,
+      rid: GROUP.opengid,
+      rty: 'group',
       gid: GROUP.opengid,
       ctp: 3,
       gop: GROUP.groupOpenid,
@@ -70,7 +73,7 @@ describe('verifyGroupTicket', () => {
 
   test('ticketTtlSeconds sets exp; the ticket is EXPIRED from then on', async () => {
     const short = createTicketIssuer({ ticketSecret: TICKET_SECRET, appId: APP_ID, ticketTtlSeconds: 60 })
-    const { ticket, ticketExpiresAt } = await short(OPENID, { opengid: 'G' }, NOW)
+    const { ticket, ticketExpiresAt } = await short(OPENID, roomOf({ opengid: 'G' }), NOW)
     expect(ticketExpiresAt).toBe(NOW + 60_000)
     await expect(verify(ticket, { now: NOW + 59_000 })).resolves.toMatchObject({ opengid: 'G' })
     expect(await refusal(ticket, { now: NOW + 60_000 })).toBe('EXPIRED')

@@ -10,6 +10,7 @@ import {
   type WithGroupTicket,
 } from '@opengid/server'
 import { createTicketIssuer } from '../../../src/ticket/issueGroupTicket'
+import { roomOf } from '../../support/answers'
 import { APP_ID, TICKET_SECRET } from '../../support/fixtures'
 import { send, type Answer } from '../../support/http'
 import { serve } from '../../support/serve'
@@ -114,7 +115,7 @@ const forms: Form[] = [
 const ticketFor = async (
   opengid: string,
   { secret = TICKET_SECRET, appId = APP_ID, now = Date.now() }: { secret?: string; appId?: string; now?: number } = {},
-) => (await createTicketIssuer({ ticketSecret: secret, appId })(OPENID, { opengid, chatType: 3 }, now)).ticket
+) => (await createTicketIssuer({ ticketSecret: secret, appId })(OPENID, roomOf({ opengid, chatType: 3 }), now)).ticket
 const bearer = (ticket: string) => ({ authorization: `Bearer ${ticket}` })
 const board = `/api/groups/${GROUP}/board`
 
@@ -134,6 +135,8 @@ describe.each(forms)('$name', (form) => {
     expect(answer.status).toBe(200)
     expect(answer.json).toEqual({
       openid: OPENID,
+      roomType: 'group',
+      roomId: GROUP,
       opengid: GROUP,
       chatType: 3,
       issuedAt: expect.any(Number),
