@@ -145,8 +145,39 @@ describe('verifyGroupTicket', () => {
     ['a gid of another shape than an opengid', () => claims({ gid: 'G <script>' })],
     ['a ctp that is no chat type', () => claims({ gid: 'G', ctp: 9 })],
     ['a gop of another shape than an id', () => claims({ gid: 'G', gop: 'o/../x' })],
+    ['an rty that is no room type', () => claims({ rid: 'G', rty: 'channel', gid: 'G' })],
+    ['a group rid that is not its gid', () => claims({ rid: 'G-other', rty: 'group', gid: 'G' })],
+    ['a single room with a gid (a single chat is never a group)', () => claims({ rid: 'S', rty: 'single', gid: 'S' })],
+    ['a single room without rid', () => claims({ rty: 'single' })],
   ])('a JWT signed with the secret but with %s is MALFORMED', async (_name, make) => {
     expect(await refusal(await signedHS256(make()))).toBe('MALFORMED')
+  })
+
+  test('a ticket issued before rooms (gid, no rid/rty) reads as a group room with roomId = gid', async () => {
+    const old = await signedHS256(claims({ gid: 'G-old', ctp: 3 }))
+    await expect(verify(old)).resolves.toEqual({
+      openid: OPENID,
+      roomType: 'group',
+      roomId: 'G-old',
+      opengid: 'G-old',
+      chatType: 3,
+      issuedAt: NOW,
+      expiresAt: NOW + 600_000,
+    })
+  })
+
+  test('a single room ticket: rid and rty, no gid; verified to roomId and roomType without an opengid', async () => {
+    const single = { roomType: 'single', roomId: 'S-1', openSingleRoomid: 'S-1', chatType: 2 } as const
+    const { ticket } = await issue(OPENID, single, NOW)
+    const payload = JSON.parse(Buffer.from(ticket.split('.')[1], 'base64url').toString())
+    expect(payload).toMatchObject({ rid: 'S-1', rty: 'single', ctp: 2 })
+    expect(payload).not.toHaveProperty('gid')
+    await expect(verify(ticket)).resolves.toEqual({
+      openid: OPENID,
+      ...single,
+      issuedAt: NOW,
+      expiresAt: NOW + 7200 * 1000,
+    })
   })
 
   test('rotation: the first of ticketSecrets signs, every one verifies', async () => {

@@ -197,6 +197,15 @@ describe.each(forms)('$name', (form) => {
     expect(answer.json).toEqual({ error: { code: 'GROUP_MISMATCH', message: expect.any(String) } })
     expect(seen).toEqual([])
   })
+
+  test('a single chat’s ticket guards its room by roomId: through for that room, 403 for any other', async () => {
+    const single = { roomType: 'single', roomId: 'S-pair', openSingleRoomid: 'S-pair', chatType: 1 } as const
+    const ticket = (await createTicketIssuer(BASE_OPTIONS)(OPENID, single)).ticket
+    const own = await route.get('/api/groups/S-pair/board', bearer(ticket))
+    expect(own.status).toBe(200)
+    expect(own.json).toEqual({ ...single, openid: OPENID, issuedAt: expect.any(Number), expiresAt: expect.any(Number) })
+    expect((await route.get(board, bearer(ticket))).json.error?.code).toBe('GROUP_MISMATCH')
+  })
 })
 
 describe.each(forms)('$name with rotated ticket secrets', (form) => {
