@@ -1,6 +1,7 @@
 // Checked by `npm run typecheck` (tsc), never run: each line fails to compile if inference regresses.
 import {
   GroupEnterError,
+  type GroupGateProps,
   httpResolver,
   useGroupEnterInfo,
   useOpenGid,
@@ -89,4 +90,11 @@ export function narrowing(state: GroupEnterState) {
   // @ts-expect-error only a resolved state carries an opengid
   const loading: GroupEnterState = { status: 'loading', opengid: 'G' }
   return [resolved, single, mixed, loading]
+}
+
+// GroupGate's content gets the room's id (a group's opengid, as before rooms) and the room.
+export const gateChildren: GroupGateProps['children'] = (roomId, room) => {
+  assertType<Equal<typeof roomId, string>>()
+  assertType<Equal<typeof room.roomType, 'group' | 'single'>>()
+  return room.roomType === 'group' ? room.opengid : room.openSingleRoomid
 }

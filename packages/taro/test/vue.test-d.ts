@@ -76,10 +76,15 @@ export const rendered = [
 
 type GateSlots = InstanceType<typeof GroupGate>['$slots']
 export function gateSlots(slots: GateSlots) {
-  assertType<Equal<Parameters<NonNullable<GateSlots['default']>>[0], { opengid: string }>>()
+  const roomSlot = (room: Parameters<NonNullable<GateSlots['default']>>[0]) => {
+    assertType<Equal<typeof room.roomId, string>>()
+    if (room.roomType === 'group') assertType<Equal<typeof room.opengid, string>>()
+    else assertType<Equal<typeof room.openSingleRoomid, string>>()
+  }
   assertType<
     Equal<Parameters<NonNullable<GateSlots['error']>>[0], { error: GroupEnterError; refresh: () => Promise<void> }>
   >()
   // @ts-expect-error the fallback slot takes no props
   slots.fallback?.({ opengid: 'G' })
+  return roomSlot
 }

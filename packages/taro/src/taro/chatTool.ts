@@ -99,10 +99,11 @@ export function shareAppMessageToGroup(options: ShareAppMessageToGroupOptions): 
 
 /**
  * Enters the chat tool in the chat the app was opened from, so WeChat shows no picker:
- * the room is the resolved opengid (or open_single_roomid) and its chat type.
+ * the room is the resolved room's id (a group's opengid or a single chat's
+ * open_single_roomid) and its chat type.
  */
 export function openChatToolInChat(state: GroupEnterState, url: string): Promise<void> {
-  const roomid = state.opengid || state.openSingleRoomid
+  const roomid = state.roomId
   if (state.status !== 'resolved' || !roomid || !state.chatType) {
     return Promise.reject(
       new GroupEnterError(
