@@ -103,8 +103,8 @@ export function shareAppMessageToGroup(options: ShareAppMessageToGroupOptions): 
  * open_single_roomid) and its chat type.
  */
 export function openChatToolInChat(state: GroupEnterState, url: string): Promise<void> {
-  const roomid = state.roomId
-  if (state.status !== 'resolved' || !roomid || !state.chatType) {
+  // A resolved state always names its room; a chat type may be missing in development builds.
+  if (state.status !== 'resolved' || !state.chatType) {
     return Promise.reject(
       new GroupEnterError(
         'SCENE',
@@ -112,5 +112,5 @@ export function openChatToolInChat(state: GroupEnterState, url: string): Promise
       ),
     )
   }
-  return openChatTool({ url, roomid, chatType: state.chatType })
+  return openChatTool({ url, roomid: state.roomId, chatType: state.chatType })
 }
