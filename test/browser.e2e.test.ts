@@ -153,6 +153,60 @@ suite('the H5 demo in Debian chromium', () => {
     await bob.page.context().close()
   })
 
+  it('plays a single chat (allowSingleChat): both people resolve the same room and share its check-ins', async () => {
+    const room = `S_PAIR_${Date.now().toString(36)}`
+    const chat = `?chatType=1&room=${room}`
+    const alice = await visit(`${chat}&user=alice`)
+    expect(await alice.page.locator('.headline').innerText()).toBe('Opened from a single chat')
+    expect(await alice.field('room')).toBe(`single · ${room}`)
+    expect(await alice.field('opengid')).toBe('—')
+    await alice.page.getByText(`Single chat ${room}`).waitFor()
+    await alice.page.getByText('Check in', { exact: true }).click()
+    await alice.page.getByText(/^alice checked in at/).waitFor()
+
+    const bob = await visit(`${chat}&user=bob`)
+    expect(await bob.field('room')).toBe(`single · ${room}`)
+    await bob.page.getByText(/^alice checked in at/).waitFor()
+    // The room's API takes only a ticket for that room: a group's id in the path is 403.
+    const authorization = bob.ticketHeader() as string
+    const status = (url: string) =>
+      bob.page.evaluate(async ([u, a]) => (await fetch(u, { headers: { authorization: a } })).status, [
+        url,
+        authorization,
+      ] as const)
+    expect(await status(`/api/rooms/${room}/checkins`)).toBe(200)
+    expect(await status('/api/rooms/G_TEAM/checkins')).toBe(403)
+    await alice.page.context().close()
+    await bob.page.context().close()
+  })
+
+  it('plays the chat tool in a single chat: the two people see each other’s to-dos', async () => {
+    const room = `S_TODO_${Date.now().toString(36)}`
+    const chat = `?mode=chatTool&chatType=1&room=${room}`
+    const aliceId = server.fake.groupOpenid('alice', room)
+    const bobId = server.fake.groupOpenid('bob', room)
+
+    const alice = await visit(`${chat}&member=alice`)
+    expect(await alice.field('source')).toBe('getChatToolInfo')
+    expect(await alice.field('room')).toBe(`single · ${room}`)
+    await alice.page.getByText(`You are ${aliceId} in this chat.`).waitFor()
+    await alice.page.locator('.todo-input input').fill('Call mum')
+    await alice.page.getByText('Add', { exact: true }).click()
+    await alice.page.getByText('Call mum — you').waitFor()
+
+    const bob = await visit(`${chat}&member=bob`)
+    await bob.page.getByText(`Call mum — ${aliceId}`).waitFor()
+    await bob.page.locator('.todo-input input').fill('Buy flowers')
+    await bob.page.getByText('Add', { exact: true }).click()
+    await bob.page.getByText('Buy flowers — you').waitFor()
+    await alice.page.reload()
+    await alice.page.getByText(`Buy flowers — ${bobId}`).waitFor()
+    mkdirSync(ARTIFACTS, { recursive: true })
+    await alice.page.screenshot({ path: path.join(ARTIFACTS, 'single-chat-todos.png'), fullPage: true })
+    await alice.page.context().close()
+    await bob.page.context().close()
+  })
+
   it('the chat tool on a base library below 3.7.8 is unsupported, with no login and no request', async () => {
     const { page, posts, field } = await visit('?mode=chatTool&opengid=G_OLD&member=erin&sdk=3.7.0')
     expect(await field('status')).toBe('unsupported')

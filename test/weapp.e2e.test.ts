@@ -235,27 +235,44 @@ describe("the chat tool: the independent subpackage app.json's chatTools names",
     expect(resolverPosts(host)).toBe(1)
   })
 
-  test("a second member sees the first member's to-do under the first member's group_openid", async () => {
-    const opengid = 'G_WEAPP_TODO_SHARED'
-    const alice = launch(inChatTool(opengid), { user: 'alice' })
-    await alice.waitForText('Nothing to do in this group yet.')
-    // Alice adds one with the ticket her page sent (the host has no keyboard).
-    const read = alice.log
+  /** Adds a to-do to `path` with the ticket the page sent for its list (the host has no keyboard). */
+  async function addTodo(host: WeappHost, path: string, text: string) {
+    const read = host.log
       .of('request')
       .map(({ detail }) => detail as { url: string; header?: Record<string, string> })
       .find(({ url }) => url.endsWith('/todos'))
     const authorization = read?.header?.Authorization ?? ''
     expect(authorization).toMatch(/^Bearer /)
-    const added = await fetch(`${server.url}/api/groups/${opengid}/todos`, {
+    const added = await fetch(`${server.url}${path}`, {
       method: 'POST',
       headers: { authorization, 'content-type': 'application/json' },
-      body: JSON.stringify({ text: 'Book the room' }),
+      body: JSON.stringify({ text }),
     })
     expect(added.status).toBe(200)
+  }
+
+  test("a second member sees the first member's to-do under the first member's group_openid", async () => {
+    const opengid = 'G_WEAPP_TODO_SHARED'
+    const alice = launch(inChatTool(opengid), { user: 'alice' })
+    await alice.waitForText('Nothing to do in this group yet.')
+    await addTodo(alice, `/api/groups/${opengid}/todos`, 'Book the room')
 
     const bob = launch(inChatTool(opengid), { user: 'bob' })
     await bob.waitForText(`Book the room — ${server.fake.groupOpenid('alice', opengid)}`)
     expect(bob.findText(`You are ${server.fake.groupOpenid('bob', opengid)} in this chat.`)).toBeDefined()
+  })
+
+  test('in a single chat (allowSingleChat) the two people share their room’s to-do list', async () => {
+    const room = 'S_WEAPP_PAIR'
+    const single: Entry = { ...inChatTool(''), chatType: 1, group: { openSingleRoomid: room } }
+    const alice = launch(single, { user: 'alice' })
+    await alice.waitForText('Nothing to do in this group yet.')
+    expect(alice.findText(`single · ${room}`)).toBeDefined()
+    await addTodo(alice, `/api/rooms/${room}/todos`, 'Call mum')
+
+    const bob = launch(single, { user: 'bob' })
+    await bob.waitForText(`Call mum — ${server.fake.groupOpenid('alice', room)}`)
+    expect(bob.findText(`You are ${server.fake.groupOpenid('bob', room)} in this chat.`)).toBeDefined()
   })
 
   test('on a base library below 3.7.8 it is unsupported: no login, no bridge call, no request', async () => {

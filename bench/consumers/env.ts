@@ -38,5 +38,5 @@ export async function fetchOpenGid({ bridge, resolver }: Env): Promise<string> {
   // GroupResolver makes prepare optional; the simulated resolver always has one.
   const prepared = await resolver.prepare!({ bridge, signal })
   const payload = await bridge.getGroupEnterInfo({})
-  return (await resolver.resolve(payload, { prepared, signal })).opengid
+  return (await resolver.resolve(payload, { prepared, signal })).opengid as string
 }

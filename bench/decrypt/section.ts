@@ -12,7 +12,7 @@ const ROUNDS = 20
 type Decrypt = (payload: Payload) => string
 
 const kit: Decrypt = ({ sessionKey, encryptedData, iv }) =>
-  decryptGroupInfo({ sessionKey, encryptedData, iv, appId: APP_ID }).opengid
+  decryptGroupInfo({ sessionKey, encryptedData, iv, appId: APP_ID }).roomId
 const sample: Decrypt = ({ sessionKey, encryptedData, iv }) =>
   sampleDecrypt(APP_ID, sessionKey, encryptedData, iv).openGId as string
 

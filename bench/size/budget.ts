@@ -8,7 +8,9 @@ import type { BundleSize, EntryName } from './bundleSize'
 export const GZIP_BUDGETS: Record<EntryName, number> = {
   // 4,096 until resolving inside WeChat's chat tool (issue 12) went into the plan, the bridge and the store.
   // 4,192 until the warm launch dropped checkSession (issue 20); see docs/PERFORMANCE.md.
-  core: 4184,
+  // 4,184 until the answer check learnt rooms (issue 23): every answer is now read as a group or single room.
+  // +2 for issue 22: the bridge's group APIs count on WeChat only.
+  core: 4229,
   // 4,608 until the warm path and group tickets (issue 10) went into httpResolver and the store.
   full: 5120,
 }

@@ -12,12 +12,14 @@ exports.main = async (event) => {
   // Who is calling, as WeChat vouches for it: the ticket is issued to this openid.
   const { OPENID, APPID } = cloud.getWXContext()
   try {
-    // { opengid, chatType?, ticket, ticketExpiresAt }: your own API checks the ticket
+    // { roomId, roomType, opengid | openSingleRoomid, chatType?, ticket, ticketExpiresAt }: your API checks the ticket
     // with requireGroupTicket. Add maxAgeSeconds: 300 to refuse data older than 5 minutes.
     return await resolveCloudGroupInfo(event.groupInfo, {
       ticketSecret: process.env.OPENGID_TICKET_SECRET,
       appId: APPID,
       openid: OPENID,
+      // Sent by cloudResolver when the provider has allowSingleChat: single chats resolve too.
+      allowSingleChat: event.allowSingleChat === true,
     })
   } catch (error) {
     if (!(error instanceof OpenDataError)) throw error

@@ -7,8 +7,8 @@ interface CheckIn {
 }
 
 /** A group-scoped feature on the app's own API: everyone opened from this group sees the same check-ins. */
-export function CheckInList({ opengid }: { opengid: string }) {
-  const { list: checkIns, problem, add } = useGroupList<CheckIn>(opengid, 'checkins', 'check-in')
+export function CheckInList({ roomId }: { roomId: string }) {
+  const { list: checkIns, problem, add } = useGroupList<CheckIn>(roomId, 'checkins', 'check-in')
   const checkIn = () => void add('checkin')
 
   return (

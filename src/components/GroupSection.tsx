@@ -4,7 +4,7 @@ import { CheckInList } from './CheckInList'
 import { GroupTodo } from './GroupTodo'
 import { describeError } from './describe'
 
-/** The group-scoped part of the page: only a resolved group gets past the gate. */
+/** The room-scoped part of the page: only a resolved room (group or single chat) gets past the gate. */
 export function GroupSection() {
   // Inside the chat tool the group's feature is its to-do list; from a group card, the check-in.
   const inChatTool = useGroupEnterInfo((state) => state.source === 'getChatToolInfo')
@@ -27,10 +27,15 @@ export function GroupSection() {
         )
       }}
     >
-      {(opengid) => (
+      {(roomId, room) => (
         <View className='group'>
-          <GroupName fallback={<Text className='group-name'>Group {opengid}</Text>} />
-          {inChatTool ? <GroupTodo key={opengid} opengid={opengid} /> : <CheckInList key={opengid} opengid={opengid} />}
+          {/* WeChat draws a group's name; a single chat has none to draw. */}
+          {room.roomType === 'group' ? (
+            <GroupName fallback={<Text className='group-name'>Group {roomId}</Text>} />
+          ) : (
+            <Text className='group-name'>Single chat {roomId}</Text>
+          )}
+          {inChatTool ? <GroupTodo key={roomId} roomId={roomId} /> : <CheckInList key={roomId} roomId={roomId} />}
         </View>
       )}
     </GroupGate>

@@ -15,9 +15,9 @@ interface Todo {
  * know each other by group_openid; the server takes the adder's from the ticket,
  * never from the request, so nobody can add in another member's name.
  */
-export function GroupTodo({ opengid }: { opengid: string }) {
+export function GroupTodo({ roomId }: { roomId: string }) {
   const me = useGroupEnterInfo((state) => state.groupOpenid)
-  const { list: todos, problem, add } = useGroupList<Todo>(opengid, 'todos', 'to-do')
+  const { list: todos, problem, add } = useGroupList<Todo>(roomId, 'todos', 'to-do')
   const [draft, setDraft] = useState('')
   const addDraft = async () => {
     if (await add('todo', { text: draft })) setDraft('')

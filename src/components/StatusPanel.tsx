@@ -25,8 +25,11 @@ export function StatusPanel() {
   const state = useGroupEnterInfo()
   return (
     <View className='panel'>
-      <Text className={`headline status-${state.status}`}>{HEADLINES[state.status]}</Text>
+      <Text className={`headline status-${state.status}`}>
+        {state.roomType === 'single' ? 'Opened from a single chat' : HEADLINES[state.status]}
+      </Text>
       <Row label='status' value={state.status} />
+      <Row label='room' value={state.roomType ? `${state.roomType} · ${state.roomId}` : '—'} />
       <Row label='opengid' value={state.opengid ?? '—'} />
       <Row label='chat type' value={describeChatType(state.chatType)} />
       <Row label='scene' value={state.scene === undefined ? '—' : String(state.scene)} />

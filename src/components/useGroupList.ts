@@ -9,13 +9,13 @@ function problemOf(service: string, statusCode: number, data: unknown): string {
 }
 
 /**
- * One of the group's lists on the demo's own API, `/api/groups/:opengid/:feature`, read
- * with the group ticket: the server trusts the group only through the ticket
- * (`requireGroupTicket`), never through the opengid in the URL.
+ * One of the room's lists on the demo's own API, `/api/rooms/:roomId/:feature`, read
+ * with the ticket: the server trusts the room (group or single chat) only through the
+ * ticket (`requireGroupTicket`), never through the id in the URL.
  */
-export function useGroupList<T>(opengid: string, feature: 'checkins' | 'todos', service: string) {
+export function useGroupList<T>(roomId: string, feature: 'checkins' | 'todos', service: string) {
   const request = useGroupRequest()
-  const url = `${apiBase}/groups/${encodeURIComponent(opengid)}/${feature}`
+  const url = `${apiBase}/rooms/${encodeURIComponent(roomId)}/${feature}`
   const [list, setList] = useState<T[]>()
   const [problem, setProblem] = useState<string>()
 

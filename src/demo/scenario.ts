@@ -2,7 +2,8 @@ import type { SimulatedClient } from '@opengid/taro/testing'
 
 /**
  * The H5 demo's WeChat client, read from the URL query, e.g. `?scene=1008&opengid=G_DEMO&chatType=3&sdk=3.5.0`;
- * `?mode=chatTool` plays WeChat opening the app as the chat's chat tool (base library 3.8.0 unless `sdk` says).
+ * `?mode=chatTool` plays WeChat opening the app as the chat's chat tool (base library 3.8.0 unless `sdk` says);
+ * `?chatType=1` a single chat (`&room=` its open_single_roomid, default S_DEMO; base library 3.8.0 unless `sdk` says).
  */
 export function scenarioFromQuery(search: string): SimulatedClient {
   const query = new URLSearchParams(search)
@@ -10,14 +11,20 @@ export function scenarioFromQuery(search: string): SimulatedClient {
   const scene = number('scene') ?? 1008
   const fail = number('fail')
   const chatTool = query.get('mode') === 'chatTool'
+  const chatType = number('chatType')
+  // A single chat's card is scene 1007; the chat tool keeps its own scene.
+  const single = chatType === 1 || chatType === 2
   return {
     apiCategory: chatTool ? 'chatTool' : undefined,
-    scene,
-    chatType: number('chatType') ?? (scene === 1001 ? undefined : 3),
+    scene: single && !query.has('scene') ? 1007 : scene,
+    chatType: chatType ?? (scene === 1001 ? undefined : 3),
     // A card with a shareTicket (scene 1044) is the getShareInfo path on old base libraries.
     shareTicket: query.get('shareTicket') ?? (scene === 1044 ? 'demo-share-ticket' : undefined),
-    sdkVersion: query.get('sdk') ?? (chatTool ? '3.8.0' : '3.5.0'),
+    // Single chats and the chat tool need 3.7.8.
+    sdkVersion: query.get('sdk') ?? (chatTool || single ? '3.8.0' : '3.5.0'),
     opengid: query.get('opengid') ?? 'G_DEMO',
+    // Both people of a single chat see the same id (`room`), as WeChat gives them.
+    openSingleRoomid: query.get('room') ?? 'S_DEMO',
     fail: fail === undefined ? undefined : { errCode: fail },
   }
 }
@@ -45,4 +52,8 @@ export const SCENARIOS: ScenarioLink[] = [
   { label: 'Base library too old', query: '?scene=1008&sdk=2.5.0' },
   { label: 'Alice in the chat tool of G_TODO', query: '?mode=chatTool&opengid=G_TODO&member=alice' },
   { label: 'Bob in the chat tool of G_TODO', query: '?mode=chatTool&opengid=G_TODO&member=bob' },
+  { label: 'Alice in a single chat with Bob', query: '?chatType=1&room=S_PAIR&user=alice' },
+  { label: 'Bob in that single chat', query: '?chatType=1&room=S_PAIR&user=bob' },
+  { label: 'Alice in the chat tool of that single chat', query: '?mode=chatTool&chatType=1&room=S_PAIR&member=alice' },
+  { label: 'Bob in the chat tool of that single chat', query: '?mode=chatTool&chatType=1&room=S_PAIR&member=bob' },
 ]

@@ -23,7 +23,7 @@ jest.mock(
   { virtual: true },
 )
 
-type Main = (event: { groupInfo: unknown }) => Promise<Record<string, unknown>>
+type Main = (event: { groupInfo: unknown; allowSingleChat?: boolean }) => Promise<Record<string, unknown>>
 let main: Main
 const fake = createFakeWeChat({ appId: APP_ID, secret: 'unused-here' })
 
@@ -40,6 +40,15 @@ it('answers the group with a ticket the appâ€™s own API accepts, for the callerâ
   expect(answer).toMatchObject({ opengid: 'G_CLOUD', chatType: 3 })
   const claims = await verifyGroupTicket(answer.ticket as string, { ticketSecret: SECRET, appId: APP_ID })
   expect(claims).toMatchObject({ openid: 'o-cloud-user', opengid: 'G_CLOUD' })
+})
+
+it('answers a single chat only when cloudResolver said allowSingleChat, with a ticket for that room', async () => {
+  const groupInfo = fake.openData({ openSingleRoomid: 'S_CLOUD', chatType: 1 })
+  expect(await main({ groupInfo })).toEqual({ error: expect.objectContaining({ code: 'NO_GROUP' }) })
+  const answer = await main({ groupInfo, allowSingleChat: true })
+  expect(answer).toMatchObject({ roomType: 'single', roomId: 'S_CLOUD', openSingleRoomid: 'S_CLOUD' })
+  const claims = await verifyGroupTicket(answer.ticket as string, { ticketSecret: SECRET, appId: APP_ID })
+  expect(claims).toMatchObject({ openid: 'o-cloud-user', roomType: 'single', roomId: 'S_CLOUD' })
 })
 
 it('answers an expired cloudID with the error body the kit retries on (-601006)', async () => {

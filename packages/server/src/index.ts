@@ -14,11 +14,16 @@ export { bodyParserErrorHandler } from './http/bodyParserErrors'
 export type { HttpErrorCode } from './http/httpAnswer'
 export { MAX_BODY_BYTES } from './http/requestBody'
 export { MAX_CIPHERTEXT_BYTES } from './openData/cipherInput'
-export { resolveCloudGroupInfo, type CloudGroupInfo, type CloudTicketOptions } from './cloud/resolveCloudGroupInfo'
+export {
+  resolveCloudGroupInfo,
+  type CloudGroupInfo,
+  type CloudPolicy,
+  type CloudTicketOptions,
+} from './cloud/resolveCloudGroupInfo'
 export { CLOUD_ID_EXPIRED, GROUP_ID_PATTERN } from './shared/wire'
 export { OpenDataError, type OpenDataErrorCode } from './openData/OpenDataError'
 export { WeChatApiError, WECHAT_UNREACHABLE } from './wechat/WeChatApiError'
-export type { ChatType, GroupAnswer, GroupWithTicket, ResolvedGroup } from './shared/wire'
+export type { ChatType, GroupAnswer, GroupWithTicket, ResolvedGroup, Room, RoomType } from './shared/wire'
 
 export {
   verifyGroupTicket,

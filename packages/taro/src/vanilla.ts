@@ -22,6 +22,8 @@ export type {
   PrepareContext,
   ResolveContext,
   ResolvedGroup,
+  Room,
+  RoomType,
 } from './core/types'
 export {
   httpResolver,

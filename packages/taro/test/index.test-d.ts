@@ -1,6 +1,7 @@
 // Checked by `npm run typecheck` (tsc), never run: each line fails to compile if inference regresses.
 import {
   GroupEnterError,
+  type GroupGateProps,
   httpResolver,
   useGroupEnterInfo,
   useOpenGid,
@@ -59,16 +60,41 @@ httpResolver({})
 
 export function narrowing(state: GroupEnterState) {
   if (state.status === 'resolved') {
-    assertType<Equal<typeof state.opengid, string>>()
+    assertType<Equal<typeof state.roomId, string>>()
+    assertType<Equal<typeof state.roomType, 'group' | 'single'>>()
+    assertType<Equal<typeof state.opengid, string | undefined>>()
     assertType<Equal<typeof state.source, 'getGroupEnterInfo' | 'getShareInfo' | 'getChatToolInfo'>>()
+    if (state.roomType === 'group') {
+      assertType<Equal<typeof state.opengid, string>>()
+      assertType<Equal<typeof state.openSingleRoomid, undefined>>()
+    } else {
+      assertType<Equal<typeof state.openSingleRoomid, string>>()
+      assertType<Equal<typeof state.opengid, undefined>>()
+    }
   }
   if (state.status === 'error') assertType<Equal<typeof state.error, GroupEnterError>>()
   if (state.status === 'loading') assertType<Equal<typeof state.opengid, undefined>>()
   // @ts-expect-error error may be undefined until status says 'error'
   void state.error.code
-  // @ts-expect-error a resolved state always has its opengid
-  const resolved: GroupEnterState = { status: 'resolved', source: 'getGroupEnterInfo' }
+  // @ts-expect-error a resolved state always names its room
+  const resolved: GroupEnterState = { status: 'resolved', source: 'getGroupEnterInfo', opengid: 'G' }
+  const single: GroupEnterState = {
+    status: 'resolved',
+    source: 'getGroupEnterInfo',
+    roomType: 'single',
+    roomId: 'S',
+    openSingleRoomid: 'S',
+  }
+  // @ts-expect-error a single room has no opengid
+  const mixed: GroupEnterState = { ...single, opengid: 'G' }
   // @ts-expect-error only a resolved state carries an opengid
   const loading: GroupEnterState = { status: 'loading', opengid: 'G' }
-  return [resolved, loading]
+  return [resolved, single, mixed, loading]
+}
+
+// GroupGate's content gets the room's id (a group's opengid, as before rooms) and the room.
+export const gateChildren: GroupGateProps['children'] = (roomId, room) => {
+  assertType<Equal<typeof roomId, string>>()
+  assertType<Equal<typeof room.roomType, 'group' | 'single'>>()
+  return room.roomType === 'group' ? room.opengid : room.openSingleRoomid
 }

@@ -38,7 +38,11 @@ export function composableTypes() {
   const whole = useGroupEnterInfo()
   assertType<Equal<typeof whole, Readonly<ShallowRef<GroupEnterInfo>>>>()
   assertType<Equal<ReturnType<typeof whole.value.refresh>, Promise<void>>>()
-  if (whole.value.status === 'resolved') assertType<Equal<typeof whole.value.opengid, string>>()
+  if (whole.value.status === 'resolved') {
+    assertType<Equal<typeof whole.value.roomId, string>>()
+    if (whole.value.roomType === 'group') assertType<Equal<typeof whole.value.opengid, string>>()
+    else assertType<Equal<typeof whole.value.openSingleRoomid, string>>()
+  }
   if (whole.value.status === 'error') assertType<Equal<typeof whole.value.error, GroupEnterError>>()
 
   assertType<Equal<ReturnType<typeof useOpenGid>, Readonly<ShallowRef<string | undefined>>>>()
@@ -72,10 +76,15 @@ export const rendered = [
 
 type GateSlots = InstanceType<typeof GroupGate>['$slots']
 export function gateSlots(slots: GateSlots) {
-  assertType<Equal<Parameters<NonNullable<GateSlots['default']>>[0], { opengid: string }>>()
+  const roomSlot = (room: Parameters<NonNullable<GateSlots['default']>>[0]) => {
+    assertType<Equal<typeof room.roomId, string>>()
+    if (room.roomType === 'group') assertType<Equal<typeof room.opengid, string>>()
+    else assertType<Equal<typeof room.openSingleRoomid, string>>()
+  }
   assertType<
     Equal<Parameters<NonNullable<GateSlots['error']>>[0], { error: GroupEnterError; refresh: () => Promise<void> }>
   >()
   // @ts-expect-error the fallback slot takes no props
   slots.fallback?.({ opengid: 'G' })
+  return roomSlot
 }

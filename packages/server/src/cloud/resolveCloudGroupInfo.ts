@@ -10,25 +10,32 @@ import { issuerFor } from './issuerCache'
 export type CloudGroupInfo =
   { cloudID: string; data: Record<string, unknown> } | { cloudID: string; errCode: number; errMsg: string }
 
+/**
+ * The watermark checks, and whether single chats resolve: pass the `allowSingleChat`
+ * that cloudResolver sends in the call's data (`event.allowSingleChat === true`).
+ */
+export type CloudPolicy = WatermarkPolicy & { allowSingleChat?: boolean }
+
 export type CloudTicketOptions = TicketIssuerOptions &
-  Omit<WatermarkPolicy, 'appId'> & {
+  Omit<CloudPolicy, 'appId'> & {
     /** The caller's openid, from the cloud function's context (cloud.getWXContext().OPENID). */
     openid: string
   }
 
 /**
- * Reads the group from open data WeChat already decrypted for a cloud
- * function, and with `{ ticketSecret, appId, openid }` signs the same group
+ * Reads the room from open data WeChat already decrypted for a cloud
+ * function (a single chat's only with `allowSingleChat`), and with
+ * `{ ticketSecret, appId, openid }` signs the same group
  * ticket the HTTP handlers give (then it returns a promise). An expired cloudID
  * throws EXPIRED with `errCode` -601006 kept, so the function can pass it on and
  * the client can recognise it. `maxAgeSeconds` and `now` (and `appId`) add the
  * same watermark checks as decryptOpenData.
  */
 export function resolveCloudGroupInfo(groupInfo: unknown, options: CloudTicketOptions): Promise<GroupWithTicket>
-export function resolveCloudGroupInfo(groupInfo: unknown, policy?: WatermarkPolicy): ResolvedGroup
+export function resolveCloudGroupInfo(groupInfo: unknown, policy?: CloudPolicy): ResolvedGroup
 export function resolveCloudGroupInfo(
   groupInfo: unknown,
-  options: WatermarkPolicy | CloudTicketOptions = {},
+  options: CloudPolicy | CloudTicketOptions = {},
 ): ResolvedGroup | Promise<GroupWithTicket> {
   const withTicket = 'ticketSecret' in options || 'ticketSecrets' in options || 'ticketKey' in options
   return withTicket ? cloudGroupWithTicket(groupInfo, options as CloudTicketOptions) : cloudGroup(groupInfo, options)
@@ -45,7 +52,7 @@ async function cloudGroupWithTicket(groupInfo: unknown, options: CloudTicketOpti
   return { ...group, ...(await issue(options.openid, group, options.now)) }
 }
 
-function cloudGroup(groupInfo: unknown, policy: WatermarkPolicy): ResolvedGroup {
+function cloudGroup(groupInfo: unknown, policy: CloudPolicy): ResolvedGroup {
   checkPolicy(policy)
   if (!isRecord(groupInfo)) {
     throw new OpenDataError(
@@ -66,5 +73,5 @@ function cloudGroup(groupInfo: unknown, policy: WatermarkPolicy): ResolvedGroup 
   }
   if (!isRecord(data)) throw new OpenDataError('BAD_INPUT', 'groupInfo has no data object')
   checkWatermark(data, policy)
-  return groupFromPayload(data)
+  return groupFromPayload(data, policy.allowSingleChat)
 }

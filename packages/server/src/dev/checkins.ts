@@ -19,10 +19,10 @@ const MAX_CHECKINS_PER_GROUP = 100
 export function checkins(fake: FakeWeChat): GroupFeature {
   const byGroup = new Map<string, Checkin[]>()
   return (req, res) => {
-    const list = byGroup.get(req.group.opengid) ?? []
+    const list = byGroup.get(req.group.roomId) ?? []
     if (req.method === 'GET') return answerNodeRequest(req, res, { status: 200, json: { checkins: list } })
     const checkin: Checkin = { user: fake.userOf(req.group.openid) ?? req.group.openid, at: Date.now() }
-    byGroup.set(req.group.opengid, [checkin, ...list].slice(0, MAX_CHECKINS_PER_GROUP))
+    byGroup.set(req.group.roomId, [checkin, ...list].slice(0, MAX_CHECKINS_PER_GROUP))
     answerNodeRequest(req, res, { status: 201, json: { checkin } })
   }
 }

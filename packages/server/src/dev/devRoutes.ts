@@ -11,7 +11,7 @@ import { serveStatic } from './staticFiles'
 export interface DevRoutes {
   fake: FakeWeChat
   api: NodeHandler
-  /** The group features by name: `/api/groups/:opengid/:name`. */
+  /** The room features by name: `/api/rooms/:roomId/:name` (or `/api/groups/:opengid/:name`). */
   features: ReadonlyMap<string, GroupRoute>
   staticRoot: string | undefined
   latencyMs: number
@@ -19,15 +19,16 @@ export interface DevRoutes {
 
 /**
  *   POST /api/opengid                     the real createNodeHandler
- *   GET  /api/groups/:opengid/checkins    the group's check-ins, behind requireGroupTicket
- *   POST /api/groups/:opengid/checkins    check in as the ticket's user
- *   GET  /api/groups/:opengid/todos       the chat's to-do list, behind requireGroupTicket
- *   POST /api/groups/:opengid/todos       { text }: add one as the ticket's member (group_openid)
+ *   GET  /api/rooms/:roomId/checkins      the room's check-ins, behind requireGroupTicket
+ *   POST /api/rooms/:roomId/checkins      check in as the ticket's user
+ *   GET  /api/rooms/:roomId/todos         the chat's to-do list, behind requireGroupTicket
+ *   POST /api/rooms/:roomId/todos         { text }: add one as the ticket's member (group_openid)
+ *        /api/groups/:opengid/...         the same, by the path from before rooms
  *   GET  /sns/jscode2session              the fake WeChat (the handler reaches it over loopback HTTP)
  *        /cgi-bin/...                      the fake WeChat's access token and chat tool message APIs
  *   POST /__wechat/login                  { user } → { code }
  *   POST /__wechat/check-session          { user } → { valid }
- *   POST /__wechat/group-enter-info       { user, opengid, ... } → { encryptedData, iv }
+ *   POST /__wechat/group-enter-info       { user, opengid | openSingleRoomid, ... } → { encryptedData, iv }
  *   GET  anything else                    staticDir
  */
 export function devRoutes({

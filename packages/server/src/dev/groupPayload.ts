@@ -2,8 +2,8 @@ import type { ChatType, GroupEnterSource } from '../shared/wire'
 
 /** A group entry for the fake to encrypt. */
 export interface FakeGroup {
-  /** '' simulates a single-chat launch (give openSingleRoomid instead). */
-  opengid: string
+  /** The group; absent (or '') for a single chat, which gives openSingleRoomid instead. */
+  opengid?: string
   /** getGroupEnterInfo's chat_type; default 3 (WeChat group). */
   chatType?: ChatType
   /** Which API's payload shape to produce; default 'getGroupEnterInfo'. */
@@ -39,7 +39,7 @@ export function groupPayload(group: FakeGroup, appId: string): Record<string, un
     source === 'getShareInfo'
       ? { openGId: group.opengid }
       : {
-          opengid: group.opengid,
+          opengid: group.opengid ?? '',
           open_single_roomid: group.openSingleRoomid ?? '',
           group_openid: group.groupOpenid ?? '',
           chat_type: group.chatType ?? 3,

@@ -4,10 +4,13 @@ import { errorAnswer } from '../http/httpAnswer'
 import { answerNodeRequest } from '../http/nodeAnswer'
 import type { TicketSecretOptions } from '../ticket/ticketSecrets'
 
-/** The demo's group APIs: `/api/groups/:opengid/:feature`. */
-export const GROUP_API_PATH = /^\/api\/groups\/([^/]+)\/([a-z]+)$/
+/**
+ * The demo's room APIs: `/api/rooms/:roomId/:feature` for any room, group or single
+ * chat, and `/api/groups/:opengid/:feature`, their path before rooms, which stays.
+ */
+export const GROUP_API_PATH = /^\/api\/(?:rooms|groups)\/([^/]+)\/([a-z]+)$/
 
-/** A request that passed the ticket check for the group its path names. */
+/** A request that passed the ticket check for the room its path names (`opengid` holds its roomId). */
 export type GroupRequest = IncomingMessage & { opengid: string } & WithGroupTicket
 
 /** One of the demo's group features: what GET and POST answer for the group the ticket vouches for. */
@@ -17,9 +20,9 @@ export type GroupFeature = (req: GroupRequest, res: ServerResponse) => void
 export type GroupRoute = (req: IncomingMessage, res: ServerResponse, rawOpengid: string) => void
 
 /**
- * GET and POST only, the opengid decoded from the path, then requireGroupTicket: only
- * a ticket for the group the path names reaches the feature. The path's opengid is
- * never trusted by itself.
+ * GET and POST only, the room id decoded from the path, then requireGroupTicket: only
+ * a ticket for the room the path names (matched by roomId) reaches the feature. The
+ * path's id is never trusted by itself.
  */
 export function groupRoute(options: TicketSecretOptions & { appId: string }, feature: GroupFeature): GroupRoute {
   const guard = requireGroupTicket<IncomingMessage & { opengid: string }>({ ...options, group: (req) => req.opengid })

@@ -10,11 +10,13 @@ export function readUser(body: unknown): string {
   return user
 }
 
-/** Reads `{ user, opengid, chatType?, source?, ... }` for POST /__wechat/group-enter-info. */
+/** Reads `{ user, opengid? | openSingleRoomid?, chatType?, source?, ... }` for POST /__wechat/group-enter-info. */
 export function readGroupEnterInfoBody(body: unknown): { user: string; group: FakeGroup } {
   const user = readUser(body)
   const { opengid, chatType, source, groupOpenid, openSingleRoomid, watermark, timestamp } = bodyFields(body)
-  if (typeof opengid !== 'string') throw badInput('opengid must be a string')
+  if (opengid === undefined && openSingleRoomid === undefined) {
+    throw badInput('give opengid (a group) or openSingleRoomid (a single chat)')
+  }
   const groupSource = optionalSource(source)
   if (watermark !== undefined && typeof watermark !== 'boolean')
     throw badInput('watermark must be a boolean when present')
@@ -22,7 +24,7 @@ export function readGroupEnterInfoBody(body: unknown): { user: string; group: Fa
     throw badInput('timestamp must be a number of seconds when present')
   }
   const group: FakeGroup = {
-    opengid,
+    opengid: optionalString(opengid, 'opengid'),
     chatType: optionalChatType(chatType),
     source: groupSource,
     groupOpenid: optionalString(groupOpenid, 'groupOpenid'),

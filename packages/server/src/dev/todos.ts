@@ -34,15 +34,15 @@ export function todos(): GroupFeature {
     if (trimmed === '' || trimmed.length > MAX_TEXT_LENGTH) {
       throw badInput(`text must be 1 to ${MAX_TEXT_LENGTH} characters`)
     }
-    const list = byGroup.get(req.group.opengid) ?? []
+    const list = byGroup.get(req.group.roomId) ?? []
     const todo: Todo = { id: ++made, text: trimmed, by, at: Date.now() }
-    byGroup.set(req.group.opengid, [...list, todo].slice(-MAX_TODOS_PER_GROUP))
+    byGroup.set(req.group.roomId, [...list, todo].slice(-MAX_TODOS_PER_GROUP))
     return { todo }
   }
 
   return (req, res) => {
     if (req.method === 'GET') {
-      return answerNodeRequest(req, res, { status: 200, json: { todos: byGroup.get(req.group.opengid) ?? [] } })
+      return answerNodeRequest(req, res, { status: 200, json: { todos: byGroup.get(req.group.roomId) ?? [] } })
     }
     void nodeJsonPostHandler(add(req))(req, res)
   }

@@ -2,35 +2,45 @@ import { isChatType, isGroupId, type ResolvedGroup } from '../shared/wire'
 import { decryptOpenData, type DecryptOpenDataOptions } from './decryptOpenData'
 import { OpenDataError } from './OpenDataError'
 
-/** Decrypts a getGroupEnterInfo or getShareInfo payload into its group. */
-export function decryptGroupInfo(options: DecryptOpenDataOptions): ResolvedGroup {
-  return groupFromPayload(decryptOpenData(options))
+/**
+ * Decrypts a getGroupEnterInfo or getShareInfo payload into its room. A single
+ * chat's room only with `allowSingleChat`; without it, that payload is NO_GROUP.
+ */
+export function decryptGroupInfo(options: DecryptOpenDataOptions & { allowSingleChat?: boolean }): ResolvedGroup {
+  return groupFromPayload(decryptOpenData(options), options.allowSingleChat)
 }
 
 /**
  * Reads both payload shapes: getGroupEnterInfo's `opengid` with snake_case
  * extras, and getShareInfo's `openGId`. WeChat sends empty strings for fields
- * that do not apply, so those count as absent. A single-chat payload (only
- * open_single_roomid) is NO_GROUP: a ResolvedGroup always names a group. An id
- * of any other shape than WeChat's is DECRYPT: AES-CBC has no integrity check,
- * and a client that rewrote bytes of its own data must not get that id back.
+ * that do not apply, so those count as absent. A payload with an opengid is a
+ * group room; one with only open_single_roomid a single room, read only when the
+ * app allows single chats (else NO_GROUP: the resolver's one unreadable answer).
+ * An id of any other shape than WeChat's is DECRYPT: AES-CBC has no integrity
+ * check, and a client that rewrote bytes of its own data must not get that id back.
  */
-export function groupFromPayload(json: Record<string, unknown>): ResolvedGroup {
+export function groupFromPayload(json: Record<string, unknown>, allowSingleChat?: boolean): ResolvedGroup {
   const opengid = nonEmptyString(json.opengid) ?? nonEmptyString(json.openGId)
-  if (opengid === undefined) {
+  const singleId = nonEmptyString(json.open_single_roomid)
+  // Checked even beside an opengid: an id of the wrong shape anywhere means altered data.
+  const openSingleRoomid = singleId === undefined ? undefined : checkedId(singleId, 'open_single_roomid')
+  let group: ResolvedGroup
+  if (opengid !== undefined) {
+    const id = checkedId(opengid, 'opengid')
+    group = { roomType: 'group', roomId: id, opengid: id }
+  } else if (openSingleRoomid !== undefined && allowSingleChat) {
+    group = { roomType: 'single', roomId: openSingleRoomid, openSingleRoomid }
+  } else {
     throw new OpenDataError(
       'NO_GROUP',
-      nonEmptyString(json.open_single_roomid) === undefined
-        ? 'the data names no group (no opengid)'
-        : 'the data comes from a single chat, not a group',
+      openSingleRoomid === undefined
+        ? 'the data names no room (no opengid, no open_single_roomid)'
+        : 'the data comes from a single chat, and the request did not allow single chats',
     )
   }
-  const group: ResolvedGroup = { opengid: checkedId(opengid, 'opengid') }
   if (isChatType(json.chat_type)) group.chatType = json.chat_type
   const groupOpenid = nonEmptyString(json.group_openid)
   if (groupOpenid !== undefined) group.groupOpenid = checkedId(groupOpenid, 'group_openid')
-  const openSingleRoomid = nonEmptyString(json.open_single_roomid)
-  if (openSingleRoomid !== undefined) group.openSingleRoomid = checkedId(openSingleRoomid, 'open_single_roomid')
   return group
 }
 

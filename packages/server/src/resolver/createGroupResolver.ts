@@ -48,7 +48,7 @@ export type GroupResolverOptions = TicketSigningOptions & {
 export const DEFAULT_REQUEST_BUDGET_MS = 8000
 
 /**
- * Turns a client's `{ code | session, encryptedData, iv }` into its group, a
+ * Turns a client's `{ code | session, encryptedData, iv, allowSingleChat? }` into its room, a
  * ticket for it and the session to use next time. A code costs one code2Session
  * call and starts a session; a session costs a store lookup. Throws
  * OpenDataError (its code says exactly what failed: for your logs, never for
@@ -67,13 +67,13 @@ export function createGroupResolver(options: GroupResolverOptions): (body: unkno
   }
   const endpoint = checkedEndpoint(options.endpoint)
   const groupReader =
-    (cipher: CipherInput) =>
+    (cipher: CipherInput, allowSingleChat: boolean) =>
     (sessionKey: string): ResolvedGroup =>
-      groupFromPayload(decryptDecoded(sessionKey, cipher, { appId, maxAgeSeconds }))
+      groupFromPayload(decryptDecoded(sessionKey, cipher, { appId, maxAgeSeconds }), allowSingleChat)
 
   return async (body) => {
-    const { credentials, cipher } = readResolverRequest(body)
-    const readGroup = groupReader(cipher)
+    const { credentials, cipher, allowSingleChat } = readResolverRequest(body)
+    const readGroup = groupReader(cipher, allowSingleChat)
     const deadline = deadlineIn(requestBudgetMs)
     const sessions = guardSessionStore(store, () => Math.min(storeTimeoutMs, deadline.remainingMs()))
     // WeChat leaves the session's write its time: a session key that cannot be kept is a login spent for nothing.

@@ -20,6 +20,8 @@ export type { Credentials, ResolverRequestBody }
 export interface ResolverRequest {
   credentials: Credentials
   cipher: CipherInput
+  /** The app resolves single chats too; without it a single chat's data is unreadable data. */
+  allowSingleChat: boolean
 }
 
 /**
@@ -28,12 +30,13 @@ export interface ResolverRequest {
  * WeChat's rate-limited API, or SESSION_EXPIRED for a session it cannot read.
  */
 export function readResolverRequest(body: unknown): ResolverRequest {
-  const { code, session, encryptedData, iv, cloudID, source } = bodyFields(body)
+  const { code, session, encryptedData, iv, cloudID, source, allowSingleChat = false } = bodyFields(body)
   const credentials = readCredentials(code, session)
   const cipher = decodeCipherInput(encryptedData, iv)
   if (cloudID !== undefined && typeof cloudID !== 'string') throw badInput('cloudID must be a string when present')
   optionalSource(source)
-  return { credentials, cipher }
+  if (typeof allowSingleChat !== 'boolean') throw badInput('allowSingleChat must be true or false when present')
+  return { credentials, cipher, allowSingleChat }
 }
 
 function readCredentials(code: unknown, session: unknown): Credentials {

@@ -18,6 +18,8 @@ export {
   type ResolverRequestBody,
   type GroupWithTicket,
   type HttpErrorCode,
+  type Room,
+  type RoomType,
 } from '../../../taro/src/core/wire'
 
 /** The group one entry resolves to (the wire's GroupIdentity): what tickets and sessions hold. */

@@ -1,12 +1,14 @@
 import type { JWTPayload } from 'jose'
-import { isChatType, isGroupId, type ChatType, type ResolvedGroup } from '../shared/wire'
+import { isChatType, isGroupId, type ChatType, type ResolvedGroup, type Room } from '../shared/wire'
 import { GroupTicketError } from './GroupTicketError'
 
-/** What a verified group ticket says. Times are ms since the epoch. */
-export interface GroupTicketClaims {
-  /** The user the server decrypted the group for (the ticket's `sub`). */
+/**
+ * What a verified ticket says: the room (`roomId`, `roomType`, and `opengid` for a
+ * group or `openSingleRoomid` for a single chat) and the user. Times are ms since the epoch.
+ */
+export type GroupTicketClaims = Room & {
+  /** The user the server decrypted the room for (the ticket's `sub`). */
   openid: string
-  opengid: string
   chatType?: ChatType
   groupOpenid?: string
   issuedAt: number
@@ -16,9 +18,14 @@ export interface GroupTicketClaims {
 /** `iss` of every group ticket: with `aud` (the appId) it keeps other JWTs signed with the same secret out. */
 export const TICKET_ISSUER = 'opengid'
 
-/** The private claims of a ticket for `group`; `iss`, `aud`, `sub`, `iat` and `exp` are set by the signer. */
+/**
+ * The private claims of a ticket for `group`; `iss`, `aud`, `sub`, `iat` and `exp`
+ * are set by the signer. `gid` only for a group, so code that reads `gid` never
+ * takes a single chat's id for a group's.
+ */
 export function groupClaims(group: ResolvedGroup): JWTPayload {
-  const claims: JWTPayload = { gid: group.opengid }
+  const claims: JWTPayload = { rid: group.roomId, rty: group.roomType }
+  if (group.opengid !== undefined) claims.gid = group.opengid
   if (group.chatType !== undefined) claims.ctp = group.chatType
   if (group.groupOpenid !== undefined) claims.gop = group.groupOpenid
   return claims
@@ -27,17 +34,26 @@ export function groupClaims(group: ResolvedGroup): JWTPayload {
 /**
  * The claims of a payload whose signature, issuer, audience and expiry jose has
  * checked. A ticket this package signed always passes; one that does not was
- * signed with the secret by something else, and is MALFORMED.
+ * signed with the key by something else, and is MALFORMED.
  */
 export function readClaims(payload: JWTPayload): GroupTicketClaims {
-  const { sub, gid, ctp, gop, iat, exp } = payload
-  if (typeof sub !== 'string' || sub === '' || !isGroupId(gid)) throw new GroupTicketError('MALFORMED')
+  const { sub, ctp, gop, iat, exp } = payload
+  if (typeof sub !== 'string' || sub === '') throw new GroupTicketError('MALFORMED')
   if (typeof iat !== 'number' || typeof exp !== 'number' || iat > exp) throw new GroupTicketError('MALFORMED')
   if ((ctp !== undefined && !isChatType(ctp)) || (gop !== undefined && !isGroupId(gop))) {
     throw new GroupTicketError('MALFORMED')
   }
-  const claims: GroupTicketClaims = { openid: sub, opengid: gid, issuedAt: iat * 1000, expiresAt: exp * 1000 }
+  const claims = { ...readRoom(payload), openid: sub, issuedAt: iat * 1000, expiresAt: exp * 1000 } as GroupTicketClaims
   if (ctp !== undefined) claims.chatType = ctp
   if (gop !== undefined) claims.groupOpenid = gop
   return claims
+}
+
+/** A ticket without rid/rty was issued before rooms (v0.3): it names a group by its gid. */
+function readRoom({ gid, rid = gid, rty = 'group' }: JWTPayload): Room {
+  if (isGroupId(rid)) {
+    if (rty === 'group' && gid === rid) return { roomType: 'group', roomId: rid, opengid: rid }
+    if (rty === 'single' && gid === undefined) return { roomType: 'single', roomId: rid, openSingleRoomid: rid }
+  }
+  throw new GroupTicketError('MALFORMED')
 }

@@ -58,7 +58,8 @@ export function createTicketVerifier(options: GroupTicketOptions): TicketVerifie
     const verifyOptions = {
       issuer: TICKET_ISSUER,
       audience: appId,
-      requiredClaims: ['sub', 'gid', 'iat', 'exp'],
+      // No gid in a single chat's ticket: readClaims checks the room (rid/rty, or gid before rooms).
+      requiredClaims: ['sub', 'iat', 'exp'],
       currentDate: new Date(now),
     }
     // Every key is tried in turn: a signature that fails under one may be the previous secret's.

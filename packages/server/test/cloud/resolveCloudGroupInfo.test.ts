@@ -5,6 +5,7 @@ import {
   verifyGroupTicket,
   type GroupWithTicket,
 } from '@opengid/server'
+import { roomOf } from '../support/answers'
 import { APP_ID, TICKET_SECRET, makeFake } from '../support/fixtures'
 import { openDataFailure } from '../support/outcome'
 
@@ -17,13 +18,13 @@ function failure(groupInfo: unknown, policy?: Parameters<typeof resolveCloudGrou
 describe('resolveCloudGroupInfo', () => {
   test('reads a getGroupEnterInfo cloudID result', () => {
     const groupInfo = fake.openData({ opengid: 'G-cloud', chatType: 4, groupOpenid: 'o', watermark: true })
-    expect(resolveCloudGroupInfo(groupInfo)).toEqual({ opengid: 'G-cloud', chatType: 4, groupOpenid: 'o' })
+    expect(resolveCloudGroupInfo(groupInfo)).toEqual(roomOf({ opengid: 'G-cloud', chatType: 4, groupOpenid: 'o' }))
   })
 
   test('reads a getShareInfo cloudID result', () => {
-    expect(resolveCloudGroupInfo(fake.openData({ opengid: 'G-share', source: 'getShareInfo' }))).toEqual({
-      opengid: 'G-share',
-    })
+    expect(resolveCloudGroupInfo(fake.openData({ opengid: 'G-share', source: 'getShareInfo' }))).toEqual(
+      roomOf({ opengid: 'G-share' }),
+    )
   })
 
   test('an expired cloudID is EXPIRED and keeps errCode -601006', () => {
@@ -58,7 +59,7 @@ describe('resolveCloudGroupInfo', () => {
 
   test('applies an optional watermark policy', () => {
     const old = fake.openData({ opengid: 'G', source: 'getShareInfo', timestamp: 1000 })
-    expect(resolveCloudGroupInfo(old)).toEqual({ opengid: 'G' })
+    expect(resolveCloudGroupInfo(old)).toEqual(roomOf({ opengid: 'G' }))
     expect(failure(old, { maxAgeSeconds: 300 }).code).toBe('EXPIRED')
     expect(failure(old, { appId: 'wxsomeoneelse' }).code).toBe('APPID_MISMATCH')
   })
@@ -71,8 +72,7 @@ describe('resolveCloudGroupInfo with { ticketSecret, appId, openid }', () => {
   test('adds the same ticket the handlers give, for the caller’s openid', async () => {
     const group = await resolveCloudGroupInfo(fake.openData({ opengid: 'G-cloud', chatType: 3 }), options)
     expect(group).toEqual({
-      opengid: 'G-cloud',
-      chatType: 3,
+      ...roomOf({ opengid: 'G-cloud', chatType: 3 }),
       ticket: expect.any(String),
       ticketExpiresAt: expect.any(Number),
     })
@@ -125,6 +125,6 @@ describe('resolveCloudGroupInfo with { ticketSecret, appId, openid }', () => {
   })
 
   test('the one-argument form still answers at once, without a ticket', () => {
-    expect(resolveCloudGroupInfo(fake.openData({ opengid: 'G' }))).toEqual({ opengid: 'G', chatType: 3 })
+    expect(resolveCloudGroupInfo(fake.openData({ opengid: 'G' }))).toEqual(roomOf({ opengid: 'G', chatType: 3 }))
   })
 })

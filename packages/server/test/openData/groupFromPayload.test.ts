@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto'
 import { decryptGroupInfo, OpenDataError } from '@opengid/server'
 import { encryptOpenData } from '@opengid/server/dev'
+import { roomOf } from '../support/answers'
 
 const sessionKey = randomBytes(16).toString('base64')
 const groupOf = (payload: unknown) => decryptGroupInfo({ sessionKey, ...encryptOpenData(sessionKey, payload) })
 
 describe('decryptGroupInfo', () => {
-  test('reads a full getGroupEnterInfo payload', () => {
+  test('reads a full getGroupEnterInfo payload: with an opengid it is a group room', () => {
     expect(
       groupOf({
         opengid: 'G1',
@@ -15,26 +16,25 @@ describe('decryptGroupInfo', () => {
         chat_type: 4,
         later_field: true,
       }),
-    ).toEqual({ opengid: 'G1', chatType: 4, groupOpenid: 'o-in-group', openSingleRoomid: 'room' })
+    ).toEqual(roomOf({ opengid: 'G1', chatType: 4, groupOpenid: 'o-in-group' }))
   })
 
   test('empty strings mean absent', () => {
-    expect(groupOf({ opengid: 'G1', open_single_roomid: '', group_openid: '', chat_type: 3 })).toEqual({
-      opengid: 'G1',
-      chatType: 3,
-    })
+    expect(groupOf({ opengid: 'G1', open_single_roomid: '', group_openid: '', chat_type: 3 })).toEqual(
+      roomOf({ opengid: 'G1', chatType: 3 }),
+    )
   })
 
   test('reads the older documentation shape, opengid alone', () => {
-    expect(groupOf({ opengid: 'G1' })).toEqual({ opengid: 'G1' })
+    expect(groupOf({ opengid: 'G1' })).toEqual(roomOf({ opengid: 'G1' }))
   })
 
   test('reads a getShareInfo payload (openGId)', () => {
-    expect(groupOf({ openGId: 'G2', watermark: { appid: 'wx', timestamp: 1 } })).toEqual({ opengid: 'G2' })
+    expect(groupOf({ openGId: 'G2', watermark: { appid: 'wx', timestamp: 1 } })).toEqual(roomOf({ opengid: 'G2' }))
   })
 
   test.each([0, 5, '3', null])('drops a chat_type that is not 1-4 (%p)', (chatType) => {
-    expect(groupOf({ opengid: 'G1', chat_type: chatType })).toEqual({ opengid: 'G1' })
+    expect(groupOf({ opengid: 'G1', chat_type: chatType })).toEqual(roomOf({ opengid: 'G1' }))
   })
 
   test.each([
@@ -60,9 +60,9 @@ describe('decryptGroupInfo', () => {
   })
 
   test('ids of 1 and of 64 id characters pass', () => {
-    expect(groupOf({ opengid: 'G' })).toEqual({ opengid: 'G' })
+    expect(groupOf({ opengid: 'G' })).toEqual(roomOf({ opengid: 'G' }))
     const long = 'aZ09_-'.repeat(11).slice(0, 64)
-    expect(groupOf({ opengid: long, group_openid: long })).toEqual({ opengid: long, groupOpenid: long })
+    expect(groupOf({ opengid: long, group_openid: long })).toEqual(roomOf({ opengid: long, groupOpenid: long }))
   })
 
   test('passes the watermark policy through', () => {

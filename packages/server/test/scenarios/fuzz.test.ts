@@ -1,7 +1,7 @@
 import { createCipheriv, randomBytes } from 'node:crypto'
 import fc from 'fast-check'
 import { createNodeHandler, decryptGroupInfo, decryptOpenData, OpenDataError } from '@opengid/server'
-import { groupAnswer } from '../support/answers'
+import { groupAnswer, roomOf } from '../support/answers'
 import { CREDENTIALS, clientBody, servedFake } from '../support/fixtures'
 import { send } from '../support/http'
 import { outcome } from '../support/outcome'
@@ -112,7 +112,7 @@ describe('decryptOpenData never fails untyped', () => {
         fc.property(tampering, (change) => {
           const encryptedData = b64(tamper(CIPHERTEXT, change))
           const result = outcome(() => decryptGroupInfo({ ...GENUINE, encryptedData }))
-          if (!(result instanceof OpenDataError)) expect(result).toEqual({ opengid: OPENGID, chatType: 3 })
+          if (!(result instanceof OpenDataError)) expect(result).toEqual(roomOf({ opengid: OPENGID, chatType: 3 }))
         }),
         { numRuns: 3000, ...SEED },
       )
@@ -128,8 +128,8 @@ describe('decryptOpenData never fails untyped', () => {
           const iv = b64(tamper(IV, change))
           const result = outcome(() => decryptGroupInfo({ ...GENUINE, iv }))
           if (!(result instanceof OpenDataError)) {
-            expect(result.opengid).toHaveLength(OPENGID.length)
-            expect(result.opengid.slice(4)).toBe(OPENGID.slice(4))
+            expect(result.roomId).toHaveLength(OPENGID.length)
+            expect(result.roomId.slice(4)).toBe(OPENGID.slice(4))
           }
         }),
         { numRuns: 1000, ...SEED },

@@ -10,6 +10,8 @@ export interface Answer {
 
 /** The fields tests read from any answer of the handlers or the dev server. */
 export interface AnswerJson {
+  roomId?: string
+  roomType?: string
   opengid?: string
   chatType?: number
   groupOpenid?: string

@@ -1,4 +1,4 @@
-import type { ResolvedGroup } from '@opengid/server'
+import type { GroupOrRoom } from './answers'
 import type { FakeWeChat } from '@opengid/server/dev'
 import { MAX_CREDENTIAL_LENGTH } from '../../src/shared/wire'
 import { clientBody, newUser } from './fixtures'
@@ -16,7 +16,7 @@ export interface RequestCase {
   /** error.code of an error answer. */
   code?: string
   /** The 200 answer. */
-  group?: ResolvedGroup
+  group?: GroupOrRoom
   request(fake: FakeWeChat): RawRequest
 }
 

@@ -13,7 +13,7 @@ export const UNREADABLE: [string, (fake: FakeWeChat, user: string) => EncryptedO
   ['not a JSON object', (fake, user) => encryptOpenData(keyOf(fake, user), 'just a string')],
   ['no group', (fake, user) => encryptOpenData(keyOf(fake, user), { chat_type: 3 })],
   [
-    'a single chat',
+    'a single chat the request did not allow (no allowSingleChat)',
     (fake, user) => encryptOpenData(keyOf(fake, user), { opengid: '', open_single_roomid: 'room-1', chat_type: 1 }),
   ],
   ['an opengid of the wrong shape', (fake, user) => encryptOpenData(keyOf(fake, user), { opengid: 'G"><img>' })],

@@ -4,6 +4,7 @@ import { createTicketIssuer } from '../../src/ticket/issueGroupTicket'
 import { generateTicketKeyPair } from '../../src/ticket/ticketKeyPair'
 import { APP_ID } from '../support/fixtures'
 import { serve, type Served } from '../support/serve'
+import { roomOf } from '../support/answers'
 
 /**
  * Asymmetric tickets verified with `{ jwks }`: the key set itself or the resolver's
@@ -11,7 +12,7 @@ import { serve, type Served } from '../support/serve'
  */
 
 const OPENID = 'o-jwks-user-0123456789abcdef'
-const GROUP = { opengid: 'G-jwks', chatType: 3 as const }
+const GROUP = roomOf({ opengid: 'G-jwks', chatType: 3 })
 const NOW = Date.UTC(2030, 0, 1)
 
 let current: Awaited<ReturnType<typeof generateTicketKeyPair>>

@@ -2,11 +2,12 @@ import { createHmac } from 'node:crypto'
 import { generateKeyPair, SignJWT, UnsecuredJWT } from 'jose'
 import { GroupTicketError, verifyGroupTicket, type GroupTicketErrorCode } from '@opengid/server'
 import { createTicketIssuer } from '../../src/ticket/issueGroupTicket'
+import { roomOf } from '../support/answers'
 import { APP_ID, TICKET_SECRET } from '../support/fixtures'
 
 const OTHER_SECRET = 'another-ticket-secret-of-enough-length-0123456789'
 const OPENID = 'o-ticket-user-0123456789abcdef'
-const GROUP = { opengid: 'G-ticket', chatType: 3 as const, groupOpenid: 'o-in-group' }
+const GROUP = roomOf({ opengid: 'G-ticket', chatType: 3, groupOpenid: 'o-in-group' })
 const NOW = Date.UTC(2030, 0, 1)
 const issue = createTicketIssuer({ ticketSecret: TICKET_SECRET, appId: APP_ID })
 const key = (secret: string) => new TextEncoder().encode(secret)
@@ -49,7 +50,7 @@ describe('verifyGroupTicket', () => {
     })
   })
 
-  test('the claims are the ones DESIGN names: iss, aud, sub, gid, ctp, gop, iat, exp', async () => {
+  test('the claims are the ones DESIGN names: iss, aud, sub, rid, rty, gid, ctp, gop, iat, exp', async () => {
     const { ticket } = await issue(OPENID, GROUP, NOW)
     const [header, payload] = ticket
       .split('.')
@@ -60,6 +61,8 @@ describe('verifyGroupTicket', () => {
       iss: 'opengid',
       aud: APP_ID,
       sub: OPENID,
+      rid: GROUP.opengid,
+      rty: 'group',
       gid: GROUP.opengid,
       ctp: 3,
       gop: GROUP.groupOpenid,
@@ -70,7 +73,7 @@ describe('verifyGroupTicket', () => {
 
   test('ticketTtlSeconds sets exp; the ticket is EXPIRED from then on', async () => {
     const short = createTicketIssuer({ ticketSecret: TICKET_SECRET, appId: APP_ID, ticketTtlSeconds: 60 })
-    const { ticket, ticketExpiresAt } = await short(OPENID, { opengid: 'G' }, NOW)
+    const { ticket, ticketExpiresAt } = await short(OPENID, roomOf({ opengid: 'G' }), NOW)
     expect(ticketExpiresAt).toBe(NOW + 60_000)
     await expect(verify(ticket, { now: NOW + 59_000 })).resolves.toMatchObject({ opengid: 'G' })
     expect(await refusal(ticket, { now: NOW + 60_000 })).toBe('EXPIRED')
@@ -142,8 +145,39 @@ describe('verifyGroupTicket', () => {
     ['a gid of another shape than an opengid', () => claims({ gid: 'G <script>' })],
     ['a ctp that is no chat type', () => claims({ gid: 'G', ctp: 9 })],
     ['a gop of another shape than an id', () => claims({ gid: 'G', gop: 'o/../x' })],
+    ['an rty that is no room type', () => claims({ rid: 'G', rty: 'channel', gid: 'G' })],
+    ['a group rid that is not its gid', () => claims({ rid: 'G-other', rty: 'group', gid: 'G' })],
+    ['a single room with a gid (a single chat is never a group)', () => claims({ rid: 'S', rty: 'single', gid: 'S' })],
+    ['a single room without rid', () => claims({ rty: 'single' })],
   ])('a JWT signed with the secret but with %s is MALFORMED', async (_name, make) => {
     expect(await refusal(await signedHS256(make()))).toBe('MALFORMED')
+  })
+
+  test('a ticket issued before rooms (gid, no rid/rty) reads as a group room with roomId = gid', async () => {
+    const old = await signedHS256(claims({ gid: 'G-old', ctp: 3 }))
+    await expect(verify(old)).resolves.toEqual({
+      openid: OPENID,
+      roomType: 'group',
+      roomId: 'G-old',
+      opengid: 'G-old',
+      chatType: 3,
+      issuedAt: NOW,
+      expiresAt: NOW + 600_000,
+    })
+  })
+
+  test('a single room ticket: rid and rty, no gid; verified to roomId and roomType without an opengid', async () => {
+    const single = { roomType: 'single', roomId: 'S-1', openSingleRoomid: 'S-1', chatType: 2 } as const
+    const { ticket } = await issue(OPENID, single, NOW)
+    const payload = JSON.parse(Buffer.from(ticket.split('.')[1], 'base64url').toString())
+    expect(payload).toMatchObject({ rid: 'S-1', rty: 'single', ctp: 2 })
+    expect(payload).not.toHaveProperty('gid')
+    await expect(verify(ticket)).resolves.toEqual({
+      openid: OPENID,
+      ...single,
+      issuedAt: NOW,
+      expiresAt: NOW + 7200 * 1000,
+    })
   })
 
   test('rotation: the first of ticketSecrets signs, every one verifies', async () => {

@@ -11,6 +11,7 @@ import type {
   GroupEnterSource,
   GroupResolver,
   ResolvedGroup,
+  ResolvedRoom,
 } from './types'
 
 /** What every attempt of a store uses: made once, with the store. */
@@ -34,7 +35,7 @@ export async function runAttempt(
   api: GroupEnterSource,
   shareTicket: string | undefined,
   signal: AbortSignal,
-): Promise<ResolvedGroup & { source: GroupEnterPayload['source'] }> {
+): Promise<ResolvedRoom & { source: GroupEnterPayload['source'] }> {
   const { bridge, resolver } = setup
   const step = () => setup.pass(signal)
   await step()
@@ -49,9 +50,10 @@ export async function runAttempt(
         : bridge.getGroupEnterInfo(setup.enterInfo),
   )
   await step()
-  const group = await resolverStage(() => resolver.resolve(payload, { prepared, signal }))
+  const { allowSingleChat } = setup.enterInfo
+  const group = await resolverStage(() => resolver.resolve(payload, { prepared, signal, allowSingleChat }))
   await step()
-  return Object.assign(checkResolvedGroup(group), { source: payload.source })
+  return Object.assign(checkResolvedGroup(group, allowSingleChat), { source: payload.source })
 }
 
 /** Kit errors and aborts pass as they are; anything else came from code the kit does not own. */
@@ -79,27 +81,41 @@ const resolverStage = <T>(run: () => Promise<T>) =>
       }),
   )
 
-/** Never trust a resolver's answer blindly: it crosses a network (and may even throw when read). */
-export function checkResolvedGroup(value: unknown): ResolvedGroup {
+/**
+ * Never trust a resolver's answer blindly: it crosses a network (and may even throw
+ * when read). A single room is an answer only when the app allowed single chats.
+ */
+export function checkResolvedGroup(value: unknown, allowSingleChat?: boolean): ResolvedRoom {
   try {
-    const group = readResolvedGroup(value as Partial<Record<keyof ResolvedGroup, unknown>> | null)
+    const group = readResolvedGroup(value as Answer | null, allowSingleChat)
     if (group) return group
   } catch {
-    // A getter that throws makes the answer as unusable as one without an opengid.
+    // A getter that throws makes the answer as unusable as one without a room.
   }
-  throw new GroupEnterError('INVALID_RESPONSE', 'The resolver gave no well-formed opengid.', { cause: value })
+  throw new GroupEnterError('INVALID_RESPONSE', 'The resolver gave no well-formed room.', { cause: value })
 }
 
-function readResolvedGroup(v: Partial<Record<keyof ResolvedGroup, unknown>> | null): ResolvedGroup | undefined {
-  // A primitive has no opengid either, so !v is the only shape left to rule out.
-  if (!v || !isId(v.opengid)) return undefined
-  const group: ResolvedGroup = { opengid: v.opengid }
+type Answer = Partial<Record<keyof ResolvedGroup | 'openSingleRoomid', unknown>>
+
+function readResolvedGroup(v: Answer | null, allowSingleChat?: boolean): ResolvedRoom | undefined {
+  // A primitive has no room either, so !v is the only shape left to rule out. The room is
+  // read from its own id, whatever else the answer says: an opengid is a group (as from
+  // resolvers written before rooms), an open_single_roomid a single chat, if allowed.
+  if (!v) return undefined
+  const { opengid, openSingleRoomid } = v
+  const group = (
+    isId(opengid)
+      ? { roomType: 'group', roomId: opengid, opengid }
+      : allowSingleChat && isId(openSingleRoomid)
+        ? { roomType: 'single', roomId: openSingleRoomid, openSingleRoomid }
+        : undefined
+  ) as ResolvedRoom | undefined
+  if (!group) return group
   if (isChatType(v.chatType)) group.chatType = v.chatType
   if (isId(v.groupOpenid)) group.groupOpenid = v.groupOpenid
-  if (isId(v.openSingleRoomid)) group.openSingleRoomid = v.openSingleRoomid
-  if (isText(v.ticket) && typeof v.ticketExpiresAt === 'number' && isFinite(v.ticketExpiresAt)) {
+  if (isText(v.ticket) && Number.isFinite(v.ticketExpiresAt)) {
     group.ticket = v.ticket
-    group.ticketExpiresAt = v.ticketExpiresAt
+    group.ticketExpiresAt = v.ticketExpiresAt as number
   }
   return group
 }

@@ -51,7 +51,7 @@ export function planEntry(
   // Inside the chat tool the chat is the launch: WeChat says so in the enter options, or the provider's mode does.
   if (apiCategory === CHAT_TOOL || config.mode === CHAT_TOOL) {
     if (!bridge.getChatToolInfo || !bridge.has('getChatToolInfo')) return 'unsupported'
-    // A single chat names no group, and the server answers no group for it (see allowSingleChat).
+    // A single chat resolves only for an app that allows single chats: the server refuses it otherwise.
     if (single && !config.allowSingleChat) return 'none'
     return from(MIN_SDK.chatTool) ? 'getChatToolInfo' : 'unsupported'
   }

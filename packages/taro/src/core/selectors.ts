@@ -1,4 +1,4 @@
-import type { GroupEnterState } from './types'
+import type { GroupEnterState, Room } from './types'
 
 // What each binding's useOpenGid, useGroupTicket and GroupGate read of the state, in
 // one place, so that the React and the Vue binding update on exactly the same changes.
@@ -7,9 +7,24 @@ export const selectOpenGid = (state: GroupEnterState) => state.opengid
 
 export const selectTicket = (state: GroupEnterState) => state.ticket
 
-export type Gate = Pick<GroupEnterState, 'status' | 'opengid' | 'error'>
+/** What a gate shows: the status, the room once resolved, the error once failed. */
+export interface Gate {
+  status: GroupEnterState['status']
+  room?: Room
+  error?: GroupEnterState['error']
+}
 
-/** Only status, opengid and error change what a gate shows: a new ticket or scene does not. */
-export const selectGate = (s: GroupEnterState): Gate => ({ status: s.status, opengid: s.opengid, error: s.error })
+/** The room of a resolved state, alone: what a gate hands its content. */
+const roomOf = (s: GroupEnterState): Room | undefined =>
+  s.status !== 'resolved'
+    ? undefined
+    : s.roomType === 'group'
+      ? { roomType: 'group', roomId: s.roomId, opengid: s.opengid }
+      : { roomType: 'single', roomId: s.roomId, openSingleRoomid: s.openSingleRoomid }
 
-export const sameGate = (a: Gate, b: Gate) => a.status === b.status && a.opengid === b.opengid && a.error === b.error
+/** Only status, the room and error change what a gate shows: a new ticket or scene does not. */
+export const selectGate = (s: GroupEnterState): Gate => ({ status: s.status, room: roomOf(s), error: s.error })
+
+const roomKey = (gate: Gate) => gate.room && gate.room.roomType + gate.room.roomId
+
+export const sameGate = (a: Gate, b: Gate) => a.status === b.status && roomKey(a) === roomKey(b) && a.error === b.error

@@ -1,7 +1,7 @@
 import type { GroupEnterError } from './GroupEnterError'
-import type { ChatType, GroupEnterPayload, GroupEnterSource, GroupIdentity } from './wire'
+import type { ChatType, GroupEnterPayload, GroupEnterSource, GroupIdentity, Room, RoomType } from './wire'
 
-export type { ChatType, GroupEnterPayload, GroupEnterSource }
+export type { ChatType, GroupEnterPayload, GroupEnterSource, GroupIdentity, Room, RoomType }
 
 /** The state and a way to resolve it again: what a binding's `useGroupEnterInfo()` gives. */
 export type GroupEnterInfo = GroupEnterState & { refresh(): Promise<void> }
@@ -17,6 +17,8 @@ interface GroupEnterBase {
 
 /** Fields only a resolved group has; `never` elsewhere, so selectors read them from any state. */
 interface NoGroup {
+  roomId?: never
+  roomType?: never
   opengid?: never
   groupOpenid?: never
   openSingleRoomid?: never
@@ -27,24 +29,23 @@ interface NoGroup {
 
 /**
  * One state of the group entry, discriminated by `status`: once `status` is checked,
- * `opengid` is a `string` (resolved) and `error` a `GroupEnterError` (error).
+ * `roomId` is a `string` (resolved) and `error` a `GroupEnterError` (error); once
+ * `roomType` is checked too, `opengid` (group) or `openSingleRoomid` (single) is.
  */
 export type GroupEnterState =
   | (GroupEnterBase & NoGroup & { status: 'idle' | 'loading' | 'none' | 'unsupported'; error?: never })
-  | (GroupEnterBase & {
-      status: 'resolved'
-      opengid: string
-      /** The user's id inside that chat: differs per chat, never a group key. Only with `needGroupOpenID`. */
-      groupOpenid?: string
-      /** Single-chat launches, only with `allowSingleChat`. */
-      openSingleRoomid?: string
-      source: GroupEnterSource
-      /** From the resolver: `@opengid/server` signs one for your own API. */
-      ticket?: string
-      /** ms since the epoch. */
-      ticketExpiresAt?: number
-      error?: never
-    })
+  | (GroupEnterBase &
+      Room & {
+        status: 'resolved'
+        /** The user's id inside that chat: differs per chat, never a room key. Only with `needGroupOpenID`. */
+        groupOpenid?: string
+        source: GroupEnterSource
+        /** From the resolver: `@opengid/server` signs one for your own API. */
+        ticket?: string
+        /** ms since the epoch. */
+        ticketExpiresAt?: number
+        error?: never
+      })
   | (GroupEnterBase & NoGroup & { status: 'error'; error: GroupEnterError })
 
 /** What `getEnterOptionsSync` / `getLaunchOptionsSync` / `onAppShow` carry (the fields the kit reads). */
@@ -59,13 +60,20 @@ export interface EnterOptions {
   apiCategory?: string
 }
 
-/** What a resolver answers: the group, and the ticket when the server signs one. */
-export interface ResolvedGroup extends GroupIdentity {
-  /** A group ticket for your own API (`@opengid/server` signs one on every answer): send it as `Authorization: Bearer`. */
+/**
+ * What a resolver answers: a room, and the ticket when the server signs one. A
+ * resolver written before rooms answers a group as `{ opengid }` alone; the kit
+ * reads that as the group room it is.
+ */
+export type ResolvedGroup = (GroupIdentity | (Omit<GroupIdentity, keyof Room> & { opengid: string })) & {
+  /** A ticket for your own API (`@opengid/server` signs one on every answer): send it as `Authorization: Bearer`. */
   ticket?: string
   /** When the ticket expires, in ms since the epoch. */
   ticketExpiresAt?: number
 }
+
+/** A resolver's answer once the kit has checked it: the room always named. */
+export type ResolvedRoom = GroupIdentity & Pick<ResolvedGroup, 'ticket' | 'ticketExpiresAt'>
 
 export interface GroupEnterInfoOptions {
   allowSingleChat?: boolean
@@ -113,6 +121,8 @@ export interface PrepareContext {
 export interface ResolveContext<P> {
   prepared: P
   signal: AbortSignal
+  /** The provider allows single chats: tell the server, which otherwise refuses them. */
+  allowSingleChat?: boolean
 }
 
 /**

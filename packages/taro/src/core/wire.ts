@@ -46,29 +46,41 @@ export interface GroupEnterPayload {
   source: GroupEnterSource
 }
 
-/** POST to the resolver endpoint: exactly one of `code` / `session`, and the payload. */
-export type ResolverRequestBody = Credentials & Omit<GroupEnterPayload, 'source'> & { source?: GroupEnterSource }
+/**
+ * POST to the resolver endpoint: exactly one of `code` / `session`, and the payload.
+ * `allowSingleChat: true` lets a single chat resolve; without it only groups do.
+ */
+export type ResolverRequestBody = Credentials &
+  Omit<GroupEnterPayload, 'source'> & { source?: GroupEnterSource; allowSingleChat?: true }
 
-/** The group one entry resolves to. */
-export interface GroupIdentity {
-  /** The group's id for this Mini Program: never empty. */
-  opengid: string
+/** A group, or (when the app allows single chats) a one-to-one chat. */
+export type RoomType = 'group' | 'single'
+
+/**
+ * The chat an entry came from, named by `roomId` whatever its type. The type-specific
+ * id is kept beside it, so an app that only knows groups still reads `opengid`.
+ */
+export type Room =
+  | { roomType: 'group'; roomId: string; opengid: string; openSingleRoomid?: undefined }
+  | { roomType: 'single'; roomId: string; openSingleRoomid: string; opengid?: undefined }
+
+/** The room one entry resolves to. */
+export type GroupIdentity = Room & {
   chatType?: ChatType
-  /** The user's id inside this chat: differs per chat, never a group key. */
+  /** The user's id inside this chat: differs per chat, never a room key. */
   groupOpenid?: string
-  openSingleRoomid?: string
 }
 
-/** A group with a ticket the app's own API can verify; what the cloud path answers. */
-export interface GroupWithTicket extends GroupIdentity {
-  /** A JWT (HS256) saying the server decrypted this group for this user. */
+/** A room with a ticket the app's own API can verify; what the cloud path answers. */
+export type GroupWithTicket = GroupIdentity & {
+  /** A JWT saying the server decrypted this room for this user. */
   ticket: string
   /** When the ticket expires, in ms since the epoch. */
   ticketExpiresAt: number
 }
 
 /** The 200 body of the HTTP handlers. */
-export interface GroupAnswer extends GroupWithTicket {
+export type GroupAnswer = GroupWithTicket & {
   /** The session id to send instead of a code next time (the warm path). */
   session: string
 }

@@ -1,11 +1,16 @@
 import type { ReactNode } from 'react'
 import type { GroupEnterError } from '../core/GroupEnterError'
+import type { Room } from '../core/types'
 import { sameGate, selectGate } from '../core/selectors'
 import { useGroupEnterInfo, useGroupEnterStore } from './useGroupEnterInfo'
 
 export interface GroupGateProps {
-  /** Shown once the opengid is known. */
-  children: ReactNode | ((opengid: string) => ReactNode)
+  /**
+   * Shown once the room is known. A function gets its id (the opengid of a group, so
+   * group-only apps read it as before) and the room: `roomType`, and `opengid` or
+   * `openSingleRoomid` (single chats, with `allowSingleChat`).
+   */
+  children: ReactNode | ((roomId: string, room: Room) => ReactNode)
   /** While idle or loading. */
   fallback?: ReactNode
   /** The launch was not from a group chat. */
@@ -15,7 +20,7 @@ export interface GroupGateProps {
   error?: ReactNode | ((error: GroupEnterError, refresh: () => Promise<void>) => ReactNode)
 }
 
-/** Renders its children only for a resolved group, and one slot for each other state. */
+/** Renders its children only for a resolved room (group or single chat), and one slot for each other state. */
 export function GroupGate({
   children,
   fallback = null,
@@ -26,8 +31,10 @@ export function GroupGate({
   const gate = useGroupEnterInfo(selectGate, sameGate)
   const { refresh } = useGroupEnterStore('GroupGate')
   switch (gate.status) {
-    case 'resolved':
-      return <>{typeof children === 'function' ? children(gate.opengid as string) : children}</>
+    case 'resolved': {
+      const room = gate.room as Room
+      return <>{typeof children === 'function' ? children(room.roomId, room) : children}</>
+    }
     case 'none':
       return <>{none}</>
     case 'unsupported':

@@ -99,11 +99,12 @@ export function shareAppMessageToGroup(options: ShareAppMessageToGroupOptions): 
 
 /**
  * Enters the chat tool in the chat the app was opened from, so WeChat shows no picker:
- * the room is the resolved opengid (or open_single_roomid) and its chat type.
+ * the room is the resolved room's id (a group's opengid or a single chat's
+ * open_single_roomid) and its chat type.
  */
 export function openChatToolInChat(state: GroupEnterState, url: string): Promise<void> {
-  const roomid = state.opengid || state.openSingleRoomid
-  if (state.status !== 'resolved' || !roomid || !state.chatType) {
+  // A resolved state always names its room; a chat type may be missing in development builds.
+  if (state.status !== 'resolved' || !state.chatType) {
     return Promise.reject(
       new GroupEnterError(
         'SCENE',
@@ -111,5 +112,5 @@ export function openChatToolInChat(state: GroupEnterState, url: string): Promise
       ),
     )
   }
-  return openChatTool({ url, roomid, chatType: state.chatType })
+  return openChatTool({ url, roomid: state.roomId, chatType: state.chatType })
 }

@@ -27,7 +27,7 @@ interface CloudApi {
  */
 export function cloudResolver(options: CloudResolverOptions): GroupResolver<undefined> {
   return {
-    async resolve(payload): Promise<ResolvedGroup> {
+    async resolve(payload, { allowSingleChat }): Promise<ResolvedGroup> {
       const cloud = taroCloud() as CloudApi | undefined
       if (!cloud) throw new GroupEnterError('UNSUPPORTED', 'Taro.cloud is not available on this host.')
       if (!payload.cloudID) {
@@ -40,7 +40,8 @@ export function cloudResolver(options: CloudResolverOptions): GroupResolver<unde
       try {
         const response = await cloud.callFunction({
           name: options.name,
-          data: { groupInfo: cloud.CloudID(payload.cloudID) },
+          // The cloud function passes allowSingleChat on to resolveCloudGroupInfo.
+          data: { groupInfo: cloud.CloudID(payload.cloudID), ...(allowSingleChat && { allowSingleChat }) },
           ...(options.env ? { config: { env: options.env } } : {}),
         })
         result = response.result

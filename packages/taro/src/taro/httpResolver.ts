@@ -35,7 +35,7 @@ export interface HttpResolverOptions {
 type Prepared = PreparedSession | { credentials: Record<string, never>; storage?: undefined }
 
 /**
- * POSTs `{ code | session, encryptedData, iv, cloudID?, source }` as JSON to your server.
+ * POSTs `{ code | session, encryptedData, iv, cloudID?, source, allowSingleChat? }` as JSON to your server.
  * With a stored session that WeChat still vouches for there is no login; when the
  * server refuses that session (SESSION_EXPIRED, or a 400 for one it cannot read) the
  * kit forgets it and the attempt starts again from login.
@@ -44,14 +44,14 @@ export function httpResolver(options: HttpResolverOptions): GroupResolver<Prepar
   const { url, header, login = true } = options
   return {
     prepare: ({ bridge }) => (login ? prepareSession(bridge) : Promise.resolve({ credentials: {} })),
-    async resolve(payload: GroupEnterPayload, { prepared, signal }): Promise<ResolvedGroup> {
+    async resolve(payload: GroupEnterPayload, { prepared, signal, allowSingleChat }): Promise<ResolvedGroup> {
       const request = options.request ?? (taroRequest() as unknown as HttpRequest)
       if (signal.aborted) throw new GroupEnterError('RESOLVER', 'The attempt was abandoned before the request.')
       const task = request({
         url,
         method: 'POST',
         header: { 'content-type': 'application/json', ...header },
-        data: { ...prepared.credentials, ...payload },
+        data: { ...prepared.credentials, ...payload, ...(allowSingleChat && { allowSingleChat }) },
         dataType: 'json',
       })
       const abort = () => task.abort?.()

@@ -1,7 +1,12 @@
-import type { GroupEnterSource, ResolvedGroup } from '../core/types'
+import type { ChatType, GroupEnterSource } from '../core/types'
 
-/** The group a simulated client was opened from: what a resolver would answer. */
-export type SimulatedGroup = ResolvedGroup
+/** The chat a simulated client was opened from, as WeChat seals it: a group's opengid or a single chat's id. */
+export interface SimulatedGroup {
+  opengid?: string
+  openSingleRoomid?: string
+  chatType?: ChatType
+  groupOpenid?: string
+}
 
 /** The WeChat side a simulated client talks to: who logs in, and how group data is sealed. */
 export interface SimulatedWeChat {

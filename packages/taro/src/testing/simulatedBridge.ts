@@ -17,7 +17,9 @@ export interface SimulatedClient {
   sdkVersion?: string
   /** The group the client was opened from. Default 'G_SIMULATED'. */
   opengid?: string
-  group?: Omit<SimulatedGroup, 'opengid'>
+  /** The single chat the client was opened from when `chatType` is 1 or 2. Default 'S_SIMULATED'. */
+  openSingleRoomid?: string
+  group?: Omit<SimulatedGroup, 'opengid' | 'openSingleRoomid'>
   /** `'chatTool'`: WeChat opened the app as the chat's chat tool, so the kit calls getChatToolInfo. */
   apiCategory?: string
   /** Which group APIs the host has. Default: all three. */
@@ -85,7 +87,7 @@ function withScene(client: SimulatedClient, next: SimulatedClient): SimulatedCli
 /** A bridge that plays a WeChat client, for jest tests of group-scoped components and for the H5 demo. */
 export function createSimulatedBridge(initial: SimulatedClient = {}): SimulatedBridge {
   let client: SimulatedClient = withScene(
-    { scene: 1008, chatType: 3, sdkVersion: '3.8.0', opengid: 'G_SIMULATED' },
+    { scene: 1008, chatType: 3, sdkVersion: '3.8.0', opengid: 'G_SIMULATED', openSingleRoomid: 'S_SIMULATED' },
     initial,
   )
   const wechat = initial.wechat ?? memoryWeChat()
@@ -113,7 +115,10 @@ export function createSimulatedBridge(initial: SimulatedClient = {}): SimulatedB
     await delay(client.latency?.bridge)
     if (client.fail) throw toBridgeError({ errMsg: `${api}:fail`, ...client.fail }, api)
     const chatType = client.chatType as SimulatedGroup['chatType']
-    const sealed = await wechat.encrypt({ opengid: client.opengid as string, chatType, ...client.group }, api)
+    // Both people in a single chat see the same open_single_roomid, and no opengid.
+    const room =
+      chatType === 1 || chatType === 2 ? { openSingleRoomid: client.openSingleRoomid } : { opengid: client.opengid }
+    const sealed = await wechat.encrypt({ ...room, chatType, ...client.group }, api)
     return { ...sealed, source: api }
   }
 

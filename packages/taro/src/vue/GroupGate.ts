@@ -1,13 +1,17 @@
 import { defineComponent, type SlotsType, type VNode } from 'vue'
 import type { GroupEnterError } from '../core/GroupEnterError'
+import type { Room } from '../core/types'
 import { sameGate, selectGate } from '../core/selectors'
 import { injectGroupStore } from './context'
 import { selectionRef } from './selection'
 
 /** Every slot is optional: a state without its slot renders nothing. */
 export interface GroupGateSlots {
-  /** Shown once the opengid is known. */
-  default?(props: { opengid: string }): VNode[]
+  /**
+   * Shown once the room is known: `roomId`, `roomType`, and `opengid` (a group) or
+   * `openSingleRoomid` (a single chat, with `allowSingleChat`).
+   */
+  default?(props: Room): VNode[]
   /** While idle or loading. */
   fallback?(): VNode[]
   /** The launch was not from a group chat. */
@@ -17,17 +21,17 @@ export interface GroupGateSlots {
   error?(props: { error: GroupEnterError; refresh: () => Promise<void> }): VNode[]
 }
 
-/** Renders its default slot only for a resolved group, and one slot for each other state. */
+/** Renders its default slot only for a resolved room (group or single chat), and one slot for each other state. */
 export const GroupGate = defineComponent({
   name: 'GroupGate',
   slots: Object as SlotsType<GroupGateSlots>,
   setup(_, { slots }) {
     const store = injectGroupStore('GroupGate')
-    // Only status, opengid and error re-render the gate: a new ticket or scene does not.
+    // Only status, the room and error re-render the gate: a new ticket or scene does not.
     const gate = selectionRef(store, selectGate, sameGate)
     return () => {
-      const { status, opengid, error } = gate.value
-      if (status === 'resolved') return slots.default ? slots.default({ opengid: opengid as string }) : null
+      const { status, room, error } = gate.value
+      if (status === 'resolved') return slots.default ? slots.default(room as Room) : null
       if (status === 'error') {
         return slots.error ? slots.error({ error: error as GroupEnterError, refresh: store.refresh }) : null
       }

@@ -11,16 +11,25 @@ test('listeners hear of a real change once, and of an equal state never', () => 
   store.setState({ status: 'loading', scene: 1008 })
   expect(store.getState()).toBe(first)
   expect(heard).toEqual([])
-  store.setState({ status: 'resolved', scene: 1008, opengid: 'G_ONE', source: 'getGroupEnterInfo' })
+  store.setState({
+    status: 'resolved',
+    scene: 1008,
+    roomType: 'group',
+    roomId: 'G_ONE',
+    opengid: 'G_ONE',
+    source: 'getGroupEnterInfo',
+  })
   // One more key, even undefined, is a change.
   store.setState({
     status: 'resolved',
     scene: 1008,
+    roomType: 'group',
+    roomId: 'G_ONE',
     opengid: 'G_ONE',
     source: 'getGroupEnterInfo',
     chatType: undefined,
   })
-  expect(heard.map((s) => Object.keys(s).length)).toEqual([4, 5])
+  expect(heard.map((s) => Object.keys(s).length)).toEqual([6, 7])
 })
 
 test('an error is compared by identity: a new error object is a change', () => {

@@ -14,7 +14,12 @@ function Gate() {
       unsupported={<p>unsupported here</p>}
       error={(error, refresh) => <button onClick={() => void refresh()}>{error.code}: retry</button>}
     >
-      {(opengid) => <p>board of {opengid}</p>}
+      {(roomId, room) => (
+        <p>
+          board of {roomId}
+          {room.roomType === 'single' ? ' (just us)' : ''}
+        </p>
+      )}
     </GroupGate>
   )
 }
@@ -26,6 +31,22 @@ it('shows the fallback, then the children with the opengid', async () => {
   })
   expect(screen.getByText('loading')).toBeTruthy()
   expect(await screen.findByText('board of G_GATE')).toBeTruthy()
+})
+
+it('with allowSingleChat, a single chat shows the children with its room', async () => {
+  renderInGroup(<Gate />, {
+    bridge: createSimulatedBridge({ scene: 1007, chatType: 1, openSingleRoomid: 'S_GATE' }),
+    resolver: createSimulatedResolver(),
+    allowSingleChat: true,
+  })
+  expect(await screen.findByText('board of S_GATE (just us)')).toBeTruthy()
+})
+
+it('without allowSingleChat, a single chat is none: no call at all', () => {
+  const bridge = createSimulatedBridge({ scene: 1007, chatType: 1 })
+  renderInGroup(<Gate />, { bridge, resolver: createSimulatedResolver() })
+  expect(screen.getByText('not from a group')).toBeTruthy()
+  expect(bridge.calls).toEqual([])
 })
 
 it('shows the none and unsupported slots', async () => {

@@ -95,6 +95,7 @@ it.each([
   ['an opengid that is not an id', () => ({ opengid: 'EVIL<script>' })],
   ['an opengid over 64 characters', () => ({ opengid: 'G'.repeat(65) })],
   ['no opengid', () => ({ chatType: 3 })],
+  ['a single room the app did not allow', () => ({ roomType: 'single', roomId: 'S1', openSingleRoomid: 'S1' })],
 ])('an answer with %s is INVALID_RESPONSE, with a code', async (_, answer) => {
   const bridge = createSimulatedBridge()
   const resolver: GroupResolver<unknown> = { resolve: async () => answer() as ResolvedGroup }
@@ -103,6 +104,42 @@ it.each([
   await store.refresh()
   expect(store.getState().status).toBe('error')
   expect(store.getState().error?.code).toBe('INVALID_RESPONSE')
+})
+
+describe('the room an answer names', () => {
+  const resolveTo = async (answer: unknown, allowSingleChat?: boolean) => {
+    const resolver: GroupResolver<unknown> = { resolve: async () => answer as ResolvedGroup }
+    const store = createGroupEnterStore({ bridge: createSimulatedBridge(), resolver, allowSingleChat })
+    store.start()
+    await store.refresh()
+    return store.getState()
+  }
+
+  it('an answer of a resolver written before rooms, { opengid }, is a group room', async () => {
+    expect(await resolveTo({ opengid: 'G_OLD' })).toMatchObject({
+      status: 'resolved',
+      roomType: 'group',
+      roomId: 'G_OLD',
+      opengid: 'G_OLD',
+    })
+  })
+
+  it('a single room resolves when the app allows single chats, without an opengid', async () => {
+    const state = await resolveTo({ roomType: 'single', roomId: 'S1', openSingleRoomid: 'S1' }, true)
+    expect(state).toMatchObject({ status: 'resolved', roomType: 'single', roomId: 'S1', openSingleRoomid: 'S1' })
+    expect(state).not.toHaveProperty('opengid')
+  })
+
+  it('the room is read from its own id: a roomId or roomType that says otherwise is not believed', async () => {
+    const state = await resolveTo({ roomType: 'single', roomId: 'X', opengid: 'G1', openSingleRoomid: 'S1' }, true)
+    expect(state).toMatchObject({ roomType: 'group', roomId: 'G1', opengid: 'G1' })
+    expect(state).not.toHaveProperty('openSingleRoomid')
+  })
+
+  it('a single room id of the wrong shape is INVALID_RESPONSE even when allowed', async () => {
+    const state = await resolveTo({ roomType: 'single', openSingleRoomid: 'S 1' }, true)
+    expect(state.error?.code).toBe('INVALID_RESPONSE')
+  })
 })
 
 it('keeps the ticket and its expiry from the answer in the resolved state', async () => {

@@ -83,11 +83,26 @@ describe('the Taro bridge inside the chat tool', () => {
     expect(hostCalls()).toEqual([])
   })
 
-  it("is 'none' in a single chat unless allowSingleChat: a single chat names no group", async () => {
+  it("is 'none' in a single chat unless allowSingleChat: the server would refuse it", async () => {
     configureHost({ enterOptions: { ...CHAT_TOOL_LAUNCH, chatType: 1 } })
     const state = await settle()
     expect(state).toMatchObject({ status: 'none', chatType: 1 })
     expect(hostCalls()).toEqual([])
+  })
+
+  it('resolves a single chat with allowSingleChat: the request says so, the state names the single room', async () => {
+    configureHost({
+      enterOptions: { ...CHAT_TOOL_LAUNCH, chatType: 1 },
+      request: async () => ({
+        statusCode: 200,
+        data: { roomType: 'single', roomId: 'S_ROOM', openSingleRoomid: 'S_ROOM', groupOpenid: 'GOP_ME', chatType: 1 },
+      }),
+    })
+    const state = await settle({ allowSingleChat: true })
+    expect(state).toMatchObject({ status: 'resolved', roomType: 'single', roomId: 'S_ROOM', groupOpenid: 'GOP_ME' })
+    expect(state.opengid).toBeUndefined()
+    expect(hostCalls()).toEqual(['login', 'getChatToolInfo', 'request'])
+    expect(calls.find((c) => c.api === 'request')?.options).toMatchObject({ data: { allowSingleChat: true } })
   })
 
   it('maps a getChatToolInfo failure to the kit codes, keeping errCode and errMsg', async () => {

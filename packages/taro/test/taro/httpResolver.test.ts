@@ -165,3 +165,30 @@ describe('a client that heals: a session the server refuses is forgotten and one
     expect(phone.storage.get('opengid.session')).toBeUndefined()
   })
 })
+
+describe('allowSingleChat', () => {
+  const launchIn = async (allowSingleChat?: boolean) => {
+    const server = playServer()
+    const bridge = createSimulatedBridge({ chatType: 1, scene: 1007, openSingleRoomid: 'S_PAIR' })
+    const store = createGroupEnterStore({
+      bridge,
+      allowSingleChat,
+      resolver: httpResolver({ url: 'https://example.com/api/opengid', request: server.request }),
+    })
+    store.start()
+    await store.refresh()
+    return { server, state: store.getState() }
+  }
+
+  it('is sent as allowSingleChat: true when the provider has it, and the single room resolves', async () => {
+    const { server, state } = await launchIn(true)
+    expect(server.bodies[0]).toMatchObject({ allowSingleChat: true })
+    expect(state).toMatchObject({ status: 'resolved', roomType: 'single', roomId: 'S_PAIR' })
+  })
+
+  it('is not sent by a group-only app, whose group request body stays as it was', async () => {
+    const server = playServer()
+    await launch(makePhone(), server.request)
+    expect(Object.keys(server.bodies[0]).sort()).toEqual(['code', 'encryptedData', 'iv', 'source'])
+  })
+})

@@ -59,3 +59,26 @@ test('a code whose key no longer opens the payload (a login landed in between) i
   stop()
   expect(state.error).toMatchObject({ status: 400, serverCode: 'DECRYPT' })
 })
+
+describe('single chats (issue 23)', () => {
+  const inSingleChat = async (allowSingleChat: boolean, resolver = createSimulatedResolver()) => {
+    const bridge = createSimulatedBridge({ scene: 1007, chatType: 1, openSingleRoomid: 'S_PAIR', ...phone() })
+    // The resolver is asked directly: the plan would not even call the bridge without allowSingleChat.
+    const prepared = await resolver.prepare!({ bridge, signal: new AbortController().signal })
+    const payload = await bridge.getGroupEnterInfo({ allowSingleChat })
+    return resolver.resolve(payload, { prepared, signal: new AbortController().signal, allowSingleChat })
+  }
+
+  test('both people of a single chat resolve to the same single room; the request says allowSingleChat', async () => {
+    const resolver = createSimulatedResolver()
+    const [alice, bob] = [await inSingleChat(true, resolver), await inSingleChat(true, resolver)]
+    expect(alice).toMatchObject({ roomType: 'single', roomId: 'S_PAIR', openSingleRoomid: 'S_PAIR', chatType: 1 })
+    expect(bob).toMatchObject({ roomType: 'single', roomId: 'S_PAIR' })
+    expect(alice).not.toHaveProperty('opengid')
+    expect(resolver.calls.map((call) => call.allowSingleChat)).toEqual([true, true])
+  })
+
+  test('without allowSingleChat the simulated server refuses the data as @opengid/server does: DECRYPT', async () => {
+    await expect(inSingleChat(false)).rejects.toMatchObject({ code: 'RESOLVER', serverCode: 'DECRYPT' })
+  })
+})

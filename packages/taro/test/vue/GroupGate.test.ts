@@ -1,6 +1,6 @@
 import { waitFor } from '@testing-library/dom'
 import { defineComponent, h, type VNode } from 'vue'
-import { GroupGate, useGroupEnterInfo, type GroupEnterError } from '@opengid/taro/vue'
+import { GroupGate, useGroupEnterInfo, type GroupEnterError, type Room } from '@opengid/taro/vue'
 import { createSimulatedBridge, createSimulatedResolver } from '@opengid/taro/testing'
 import { resetFakeTaro } from '../../../../tools/fake-taro'
 import { mountInGroup } from './support/helpers'
@@ -25,7 +25,9 @@ function gate() {
     error: counted('error', ({ error, refresh }: { error: GroupEnterError; refresh: () => Promise<void> }) =>
       h('button', { onClick: () => void refresh() }, `${error.code}: retry`),
     ),
-    default: counted('default', ({ opengid }: { opengid: string }) => h('p', `board of ${opengid}`)),
+    default: counted('default', ({ roomId, roomType }: Room) =>
+      h('p', `board of ${roomId}${roomType === 'single' ? ' (just us)' : ''}`),
+    ),
   }
   return { rendered, render: () => h(GroupGate, null, slots) }
 }
@@ -39,6 +41,16 @@ it('renders the fallback slot, then the default slot with the opengid, each once
   expect(wrapper.text()).toBe('loading')
   await waitFor(() => expect(wrapper.text()).toBe('board of G_GATE'))
   expect(rendered).toEqual({ fallback: 1, none: 0, unsupported: 0, error: 0, default: 1 })
+})
+
+it('with allowSingleChat, a single chat renders the default slot with its room', async () => {
+  const { render } = gate()
+  const wrapper = mountInGroup(render, {
+    bridge: createSimulatedBridge({ scene: 1007, chatType: 1, openSingleRoomid: 'S_GATE' }),
+    resolver: createSimulatedResolver(),
+    allowSingleChat: true,
+  })
+  await waitFor(() => expect(wrapper.text()).toBe('board of S_GATE (just us)'))
 })
 
 it('renders the none slot for a launch that is not from a group', () => {

@@ -9,7 +9,7 @@ import '../../../pages/index/index.css'
 // page holds its own provider, and says where it is, whatever the launch options say.
 export default function ChatToolTodo() {
   return (
-    <GroupContext bridge={bridge} resolver={resolver} mode='chatTool'>
+    <GroupContext bridge={bridge} resolver={resolver} mode='chatTool' allowSingleChat>
       <View className='index'>
         <StatusPanel />
         <GroupSection />

@@ -6,8 +6,9 @@ import { errorAnswer, type HttpAnswer } from '../httpAnswer'
 
 export type GroupTicketGuardOptions<Req> = GroupTicketOptions & {
   /**
-   * The group the request is about (e.g. from the route's path), or undefined for a
-   * route that is not about one group. A ticket for another group is 403 GROUP_MISMATCH.
+   * The room the request is about (e.g. from the route's path), or undefined for a
+   * route that is not about one room. A ticket for another room (group or single
+   * chat, compared by roomId) is 403 GROUP_MISMATCH.
    */
   group?: (req: Req) => string | undefined
   /** Receives a `group` function's exception (answered 500); default console.error. */
@@ -46,7 +47,7 @@ export function createTicketGuard<Req>(
       throw error
     }
     const wanted = routeGroup?.(req)
-    if (wanted !== undefined && wanted !== group.opengid) {
+    if (wanted !== undefined && wanted !== group.roomId) {
       return {
         answer: errorAnswer(
           403,

@@ -11,6 +11,7 @@ import {
 } from '@opengid/server'
 import { createTicketIssuer } from '../../../src/ticket/issueGroupTicket'
 import { generateTicketKeyPair } from '../../../src/ticket/ticketKeyPair'
+import { roomOf } from '../../support/answers'
 import { APP_ID, TICKET_SECRET } from '../../support/fixtures'
 import { send, type Answer } from '../../support/http'
 import { serve } from '../../support/serve'
@@ -115,7 +116,7 @@ const forms: Form[] = [
 const ticketFor = async (
   opengid: string,
   { secret = TICKET_SECRET, appId = APP_ID, now = Date.now() }: { secret?: string; appId?: string; now?: number } = {},
-) => (await createTicketIssuer({ ticketSecret: secret, appId })(OPENID, { opengid, chatType: 3 }, now)).ticket
+) => (await createTicketIssuer({ ticketSecret: secret, appId })(OPENID, roomOf({ opengid, chatType: 3 }), now)).ticket
 const bearer = (ticket: string) => ({ authorization: `Bearer ${ticket}` })
 const board = `/api/groups/${GROUP}/board`
 
@@ -135,6 +136,8 @@ describe.each(forms)('$name', (form) => {
     expect(answer.status).toBe(200)
     expect(answer.json).toEqual({
       openid: OPENID,
+      roomType: 'group',
+      roomId: GROUP,
       opengid: GROUP,
       chatType: 3,
       issuedAt: expect.any(Number),
@@ -194,6 +197,15 @@ describe.each(forms)('$name', (form) => {
     expect(answer.status).toBe(403)
     expect(answer.json).toEqual({ error: { code: 'GROUP_MISMATCH', message: expect.any(String) } })
     expect(seen).toEqual([])
+  })
+
+  test('a single chat’s ticket guards its room by roomId: through for that room, 403 for any other', async () => {
+    const single = { roomType: 'single', roomId: 'S-pair', openSingleRoomid: 'S-pair', chatType: 1 } as const
+    const ticket = (await createTicketIssuer(BASE_OPTIONS)(OPENID, single)).ticket
+    const own = await route.get('/api/groups/S-pair/board', bearer(ticket))
+    expect(own.status).toBe(200)
+    expect(own.json).toEqual({ ...single, openid: OPENID, issuedAt: expect.any(Number), expiresAt: expect.any(Number) })
+    expect((await route.get(board, bearer(ticket))).json.error?.code).toBe('GROUP_MISMATCH')
   })
 })
 
@@ -273,9 +285,10 @@ describe('the guards with { jwks }: tickets of a resolver that signs with a priv
 
   test('a ticket its key set vouches for passes; a JWKS that cannot be fetched is 503, reported', async () => {
     const { privateJwk, publicJwk } = await generateTicketKeyPair()
-    const { ticket } = await createTicketIssuer({ ticketKey: privateJwk, appId: APP_ID })(OPENID_OF_JWKS, {
-      opengid: 'G-jwks',
-    })
+    const { ticket } = await createTicketIssuer({ ticketKey: privateJwk, appId: APP_ID })(
+      OPENID_OF_JWKS,
+      roomOf({ opengid: 'G-jwks' }),
+    )
     const ok = withGroupTicket({ jwks: { keys: [publicJwk] }, appId: APP_ID }, async (_request, group) =>
       Response.json({ gid: group.opengid }),
     )
