@@ -44,6 +44,19 @@ export async function get(url: string, path: string): Promise<{ status: number; 
   return { status: response.status, text: await response.text(), headers: response.headers }
 }
 
+/**
+ * Resolves once `GET /readyz` answers 200, as a load balancer waits before it sends
+ * traffic: a process that listens may still be opening its store (on a busy machine,
+ * for longer than a first request's store deadline).
+ */
+export async function whenReady(url: string, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while ((await get(url, '/readyz')).status !== 200) {
+    if (Date.now() > deadline) throw new Error(`${url} was not ready within ${timeoutMs} ms`)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+}
+
 let users = 0
 /** A new user's first launch from a group card: a login code and the group data it encrypted. */
 export const coldRequest = (fake: FakeWeChat, opengid = 'G-service') =>
