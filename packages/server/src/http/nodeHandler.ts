@@ -2,6 +2,7 @@ import type { ServerResponse } from 'node:http'
 import { createGroupResolver, type GroupResolverOptions } from '../resolver/createGroupResolver'
 import type { InternalErrorReporter } from '../shared/reportInternalError'
 import { answerJsonPost } from './answerJsonPost'
+import type { HttpAnswer } from './httpAnswer'
 import { answerNodeRequest } from './nodeAnswer'
 import { readNodeBody, type NodeRequest } from './readNodeBody'
 import { bodyTimeout } from './requestBody'
@@ -30,14 +31,25 @@ export type NodeHandler = (req: NodeRequest, res: ServerResponse) => Promise<voi
 
 export function createNodeHandler(options: NodeHandlerOptions): NodeHandler {
   const bodyTimeoutMs = bodyTimeout(options.bodyTimeoutMs)
-  return nodeJsonPostHandler(createGroupResolver(options), { report: options.onInternalError, bodyTimeoutMs })
+  const handler = nodeJsonPostHandler(createGroupResolver(options), { report: options.onInternalError, bodyTimeoutMs })
+  return async (req, res) => {
+    await handler(req, res)
+  }
 }
 
-/** The node adapter around answerJsonPost, for any JSON POST endpoint. */
+export interface JsonPostOptions {
+  report?: InternalErrorReporter
+  bodyTimeoutMs?: number
+}
+
+/**
+ * The node adapter around answerJsonPost, for any JSON POST endpoint; resolves with
+ * the answer it wrote (the service logs and counts its outcome).
+ */
 export function nodeJsonPostHandler(
   handle: (body: unknown) => Promise<unknown>,
-  { report, bodyTimeoutMs }: { report?: InternalErrorReporter; bodyTimeoutMs?: number } = {},
-): NodeHandler {
+  { report, bodyTimeoutMs }: JsonPostOptions = {},
+): (req: NodeRequest, res: ServerResponse) => Promise<HttpAnswer> {
   return async (req, res) => {
     const answer = await answerJsonPost(
       handle,
@@ -49,5 +61,6 @@ export function nodeJsonPostHandler(
       report,
     )
     answerNodeRequest(req, res, answer)
+    return answer
   }
 }
