@@ -6,7 +6,7 @@ import { CONNECTIONS, MEASURED, measureThroughput, WARMUP, type Throughput } fro
 import { table } from '../markdown'
 import type { Section } from '../section'
 import { median } from '../stats'
-import { forkTs, ask } from './processes'
+import { forkTs, ask } from '../childProcess'
 import { startLoggedService } from './serviceProcess'
 import { APP_ID, APP_SECRET, type BodiesAnswer, type BodiesRequest, type FakeReady } from './protocol'
 import { measureTicketVerification } from './tickets'
@@ -33,7 +33,7 @@ async function startTarget(server: Server, wechatUrl: string, ticketKey: string)
       OPENGID_WECHAT_ENDPOINT: wechatUrl,
     })
   }
-  const embedded = await forkTs<{ url: string }>('embeddedProcess.ts', [wechatUrl, ticketKey])
+  const embedded = await forkTs<{ url: string }>('service/embeddedProcess.ts', [wechatUrl, ticketKey])
   return { url: embedded.ready.url, stop: embedded.stop }
 }
 
@@ -48,7 +48,7 @@ export async function measureService(): Promise<Section> {
   await prepareServiceApp(() => undefined)
   const { privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true })
   const ticketKey = JSON.stringify(await exportJWK(privateKey))
-  const fake = await forkTs<FakeReady>('fakeProcess.ts')
+  const fake = await forkTs<FakeReady>('service/fakeProcess.ts')
   const runs = ROWS.map(() => [] as Throughput[])
   try {
     for (let round = 0; round < ROUNDS; round++) {

@@ -8,11 +8,11 @@ export interface Forked<Ready> {
   stop(): Promise<void>
 }
 
-/** Runs a TypeScript file of this folder in a child (tsx), resolved with its first message. */
+/** Runs a bench TypeScript file (a path from bench/) in a child under tsx, with this repository's tsconfig paths, resolved with its first message. */
 export function forkTs<Ready>(file: string, args: string[] = []): Promise<Forked<Ready>> {
   const child = fork(path.join(__dirname, file), args, {
     execArgv: ['--import', 'tsx'],
-    cwd: path.resolve(__dirname, '../..'),
+    cwd: path.resolve(__dirname, '..'),
   })
   // Disconnecting is the child's signal to close its server and exit.
   const stop = () =>
