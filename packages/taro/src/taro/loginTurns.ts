@@ -16,7 +16,7 @@ let appLogin: Promise<unknown> = window
  */
 export let codeSpent = () => {}
 
-/** The kit's login: after the app's, and it opens the window its group call closes. */
+/** The kit's login: after the app's, and it opens the window its request closes (`codeSpent`). */
 export const kitLogin = <T>(login: () => Promise<T>): Promise<T> =>
   appLogin.then(() => {
     window = new Promise((resolve) => (codeSpent = resolve as () => void))
