@@ -16,6 +16,7 @@ export default tseslint.config(
       'test-artifacts/**',
       'bench/results.json',
       'test/docs/blocks/**',
+      'docs/.vitepress/cache/**',
     ],
   },
   js.configs.recommended,

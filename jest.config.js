@@ -51,7 +51,7 @@ module.exports = {
       },
     },
     {
-      // The README's test recipes, as written there (tools/readmeBlocks.ts writes them out).
+      // The docs' test recipes, as written there (tools/docBlocks.ts writes them out).
       displayName: 'docs',
       rootDir: __dirname,
       testEnvironment: 'jsdom',

@@ -1,4 +1,4 @@
-import { writeReadmeBlocks } from '../tools/readmeBlocks'
+import { writeDocBlocks } from '../tools/docBlocks'
 import { ROOT } from '../tools/root'
 import { run } from '../tools/run'
 import { taroBuild } from '../tools/taroBuild'
@@ -19,7 +19,7 @@ import { prepareServiceApp } from '../tools/service/packedService'
 async function main() {
   const step = (line: string) => console.log(`[test builds] ${line}`)
   const started = Date.now()
-  step(`README code blocks: ${writeReadmeBlocks().length}`)
+  step(`Docs code blocks: ${writeDocBlocks().length}`)
   step('packages: npm run build')
   await run('npm', ['run', 'build'], { cwd: ROOT })
   step('demo: taro build --type h5')

@@ -3,7 +3,7 @@ import path from 'node:path'
 import { verifyGroupTicket } from '@opengid/server'
 import { createFakeWeChat } from '@opengid/server/dev'
 import { ROOT } from '../../tools/root'
-import { READMES } from '../../tools/readmeBlocks'
+import { READMES } from '../../tools/docBlocks'
 
 // examples/cloud-function/index.js, run as WeChat's cloud runtime would: wx-server-sdk
 // is the only stand-in (WeChat itself), and the event is what WeChat hands a function

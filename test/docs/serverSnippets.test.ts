@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { createFakeWeChat, type FakeWeChat } from '@opengid/server/dev'
-import { blockFile, READMES } from '../../tools/readmeBlocks'
+import { blockFile, READMES } from '../../tools/docBlocks'
 import { groupAnswer } from '../../packages/server/test/support/answers'
 import { send, type Answer } from '../../packages/server/test/support/http'
 import { sectionBlocks, type SectionBlock } from './server/readmeSections'

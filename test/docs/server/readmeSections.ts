@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
-import { readmeBlocks, type ReadmeBlock } from '../../../tools/readmeBlocks'
+import { codeBlocks, type DocBlock } from '../../../tools/docBlocks'
 
-export interface SectionBlock extends ReadmeBlock {
+export interface SectionBlock extends DocBlock {
   /** The `##` heading the block is under. */
   section: string
   /** The `###` heading under that, if any. */
@@ -24,5 +24,5 @@ export function sectionBlocks(file: string): SectionBlock[] {
     else if (!inFence && text.startsWith('### ')) current = { section: current.section, subsection: text.slice(4) }
     headings[index + 1] = current
   })
-  return readmeBlocks(file).map((block) => ({ ...block, ...headings[block.line] }))
+  return codeBlocks(file).map((block) => ({ ...block, ...headings[block.line] }))
 }

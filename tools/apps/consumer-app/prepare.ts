@@ -1,7 +1,7 @@
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { READMES, readmeBlocks } from '../../readmeBlocks'
+import { READMES, codeBlocks } from '../../docBlocks'
 import { run } from '../../run'
 import { taroBuild, type TaroTarget } from '../../taroBuild'
 import { clearApp, installApp, installFromTarball } from '../packedApp'
@@ -40,7 +40,7 @@ const PACKAGES = ['taro', 'server'] as const
  * against the tarballs.
  */
 function pasteQuickstart(appDir: string) {
-  const blocks = readmeBlocks(READMES.taro).filter((block) => block.lang === 'tsx' && block.title?.startsWith('src/'))
+  const blocks = codeBlocks(READMES.taro).filter((block) => block.lang === 'tsx' && block.title?.startsWith('src/'))
   for (const file of ['src/app.tsx', 'src/pages/index/index.tsx']) {
     if (!blocks.some((block) => block.title === file)) {
       throw new Error(`packages/taro/README.md has no code block titled "${file}" for the quickstart`)
