@@ -42,6 +42,8 @@ export const SECTIONS: Section[] = [
       { path: 'server/service', zh: '独立服务', en: 'The standalone service' },
       { path: 'server/trust-ticket', zh: '在你的 API 中信任票据', en: 'Trusting the ticket in your API' },
       { path: 'server/sessions', zh: '会话、Redis 与多实例', en: 'Sessions, Redis and many instances' },
+      { path: 'server/chat-tool-messages', zh: '聊天工具动态消息', en: 'Chat tool messages' },
+      { path: 'server/fake-wechat', zh: '假微信与开发服务器', en: 'Fake WeChat and the dev server' },
     ],
   },
   {
