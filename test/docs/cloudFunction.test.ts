@@ -3,7 +3,8 @@ import path from 'node:path'
 import { verifyGroupTicket } from '@opengid/server'
 import { createFakeWeChat } from '@opengid/server/dev'
 import { ROOT } from '../../tools/root'
-import { READMES } from '../../tools/docBlocks'
+import { sitePage } from '../../tools/docBlocks'
+import { everyPage, fencedBlocks } from './fenced'
 
 // examples/cloud-function/index.js, run as WeChat's cloud runtime would: wx-server-sdk
 // is the only stand-in (WeChat itself), and the event is what WeChat hands a function
@@ -56,11 +57,25 @@ it('answers an expired cloudID with the error body the kit retries on (-601006)'
   expect(answer).toEqual({ error: expect.objectContaining({ code: 'EXPIRED', errCode: -601006 }) })
 })
 
-it('is the code both READMEs show', () => {
+describe('the code the docs show', () => {
   const example = readFileSync(EXAMPLE, 'utf8')
-  for (const readme of Object.values(READMES)) {
-    const shown = /```js\n([\s\S]*?)```/.exec(readFileSync(readme, 'utf8'))?.[1] ?? ''
-    // The READMEs show the function from its first require on.
-    expect(example).toContain(shown.slice(shown.indexOf("const cloud = require('wx-server-sdk')")).trim())
-  }
+  // A page shows the function from its first require on.
+  const shownFrom = (block: string) => block.slice(block.indexOf("const cloud = require('wx-server-sdk')")).trim()
+
+  it.each(['zh', 'en'] as const)('the cloud-function page (%s) shows the example', (lang) => {
+    const shown = fencedBlocks(sitePage('server/cloud-function', lang), 'js').filter((block) =>
+      block.includes("require('wx-server-sdk')"),
+    )
+    expect(shown).toHaveLength(1)
+    expect(example).toContain(shownFrom(shown[0]))
+  })
+
+  it('every page that shows a cloud function shows this one', () => {
+    const differs = everyPage().filter((page) =>
+      fencedBlocks(page, 'js').some(
+        (block) => block.includes("require('wx-server-sdk')") && !example.includes(shownFrom(block)),
+      ),
+    )
+    expect(differs).toEqual([])
+  })
 })

@@ -1,23 +1,25 @@
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { createFakeWeChat, type FakeWeChat } from '@opengid/server/dev'
-import { blockFile, READMES } from '../../tools/docBlocks'
+import { blockFile, codeBlocks, READMES } from '../../tools/docBlocks'
 import { groupAnswer } from '../../packages/server/test/support/answers'
 import { send, type Answer } from '../../packages/server/test/support/http'
-import { sectionBlocks, type SectionBlock } from './server/readmeSections'
+import { topicBlocks, type SectionBlock } from './server/pageSections'
 import { startSnippet, stopAll, type SnippetProcess } from './server/snippetProcess'
 
 /**
- * Every server in the server README's "Your server" and "Guard your own API"
- * sections, run as a user would run it: the block exactly as the README has
- * it, in its own node process (tsx), with WX_APPID, WX_SECRET,
+ * Every server the site shows, on the pages "Your server" (server/frameworks) and
+ * "Trusting the ticket" (server/trust-ticket), run as a user would run it: the block
+ * exactly as the page has it, in its own node process (tsx), with WX_APPID, WX_SECRET,
  * OPENGID_TICKET_SECRET and PORT set, and OPENGID_WECHAT_ENDPOINT pointing
- * code2Session at a fake WeChat on loopback. A real client's request must come
- * back as its group, and the guarded routes must let its ticket through.
+ * code2Session at a fake WeChat on loopback. A real client's request must come back
+ * as its group, and the guarded routes must let its ticket through. Blocks are named
+ * by the English page's headings (the Chinese one shows the same blocks).
  */
 
-const SERVERS = 'Your server'
-const GUARDED = 'Guard your own API with the group ticket'
+const SERVERS = { topic: 'server/frameworks', section: 'The handler in your framework' }
+const GUARDED = { topic: 'server/trust-ticket', section: 'Guard your routes in Node' }
+type Section = typeof SERVERS
 const APP_ID = 'wx0docs0snippets00'
 const SECRET = 'docs-snippet-secret-0123456789'
 const TICKET_SECRET = 'docs-snippet-ticket-secret-0123456789abcdef'
@@ -29,7 +31,7 @@ const USE_EXPRESS_4 = path.join(__dirname, 'server/useExpress4.cjs')
 
 interface Case {
   name: string
-  section?: typeof SERVERS | typeof GUARDED
+  section?: Section
   subsection: string
   /** Which block of that subsection, when it has more than one. */
   index?: number
@@ -64,15 +66,17 @@ const cases: Case[] = [
   },
 ]
 
-const readmeBlocks = sectionBlocks(READMES.server).filter(
-  (block) => block.section === SERVERS || block.section === GUARDED,
-)
+/** The TypeScript blocks under the section's `##` heading, each with the folder it was written to. */
+const shownUnder = ({ topic, section }: Section) =>
+  topicBlocks(topic)
+    .filter((block) => block.section === section)
+    .map((block) => ({ ...block, source: `site/${topic}` }))
+const shown = [...shownUnder(SERVERS), ...shownUnder(GUARDED)]
+type ShownBlock = SectionBlock & { source: string }
 
-function blockOf({ section = SERVERS, subsection, index = 0 }: Case): SectionBlock {
-  const block = readmeBlocks.filter(
-    (candidate) => candidate.section === section && candidate.subsection === subsection,
-  )[index]
-  if (!block) throw new Error(`packages/server/README.md has no code block ${index} under "### ${subsection}"`)
+function blockOf({ section = SERVERS, subsection, index = 0 }: Case): ShownBlock {
+  const block = shownUnder(section).filter((candidate) => candidate.subsection === subsection)[index]
+  if (!block) throw new Error(`docs/en/${section.topic}.md has no code block ${index} under "### ${subsection}"`)
   return block
 }
 
@@ -81,10 +85,10 @@ function blockOf({ section = SERVERS, subsection, index = 0 }: Case): SectionBlo
  * replaces the whole folder, under the feet of the docs project's tests running
  * beside this one.
  */
-function writtenFile(block: SectionBlock): string {
-  const file = blockFile('server', block)
+function writtenFile(block: ShownBlock): string {
+  const file = blockFile(block.source, block)
   if (!existsSync(file) || !readFileSync(file, 'utf8').includes(block.code)) {
-    throw new Error(`${file} is missing or older than the README: run \`npm run test:builds\` (npm test does).`)
+    throw new Error(`${file} is missing or older than the page: run \`npm run test:builds\` (npm test does).`)
   }
   return file
 }
@@ -106,9 +110,15 @@ afterAll(async () => {
   await wechat?.close()
 })
 
-test(`every TypeScript block under "## ${SERVERS}" and "## ${GUARDED}" is run below`, () => {
-  const run = new Set(cases.map(blockOf))
-  expect(readmeBlocks.filter((block) => !run.has(block)).map((block) => `line ${block.line}`)).toEqual([])
+test(`every TypeScript block under "## ${SERVERS.section}" and "## ${GUARDED.section}" is run below`, () => {
+  const run = new Set(cases.map(blockOf).map((block) => `${block.source}:${block.line}`))
+  expect(shown.length).toBeGreaterThan(0)
+  expect(shown.map((block) => `${block.source}:${block.line}`).filter((at) => !run.has(at))).toEqual([])
+})
+
+test("the package README's quickstart is the node:http server run below", () => {
+  const quickstart = codeBlocks(READMES.server).filter((block) => block.lang === 'ts')
+  expect(quickstart.map((block) => block.code)).toEqual([blockOf({ name: 'node:http', subsection: 'node:http' }).code])
 })
 
 /** The guarded route of the README's examples lets this ticket through for its own group only. */

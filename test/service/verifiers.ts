@@ -4,9 +4,10 @@ import path from 'node:path'
 import { ROOT } from '../../tools/root'
 
 /**
- * The README's recipes for APIs that are not Node, as programs: Debian's python3 with
- * python3-jwt, and Debian's Go with golang-jwt v4 from /usr/share/gocode (GOPATH mode:
- * nothing is downloaded). CI installs them (.ci/run) and must never skip; a machine
+ * The recipes of the docs' "Trusting the ticket" page for APIs that are not Node, as
+ * programs (test/docs/verifierRecipes.test.ts keeps the page showing their code):
+ * Debian's python3 with python3-jwt, and Debian's Go with golang-jwt v4 from
+ * /usr/share/gocode (GOPATH mode: nothing is downloaded). CI installs them (.ci/run) and must never skip; a machine
  * without them skips with a note.
  */
 export const PYTHON = process.env.PYTHON ?? '/usr/bin/python3'

@@ -1,4 +1,4 @@
-// Serves a README block that only exports a fetch-standard handler, on Node, the
+// Serves a docs block that only exports a fetch-standard handler, on Node, the
 // way Bun, Deno, Workers or Next.js would call it:
 //   node --import tsx serveFetchExport.cjs <block file> <export path, e.g. default.fetch or POST>
 // The handler is called as a method of what holds it, as those runtimes do.

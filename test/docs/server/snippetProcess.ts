@@ -7,7 +7,7 @@ import { freePort, stopChild } from '../../../tools/redis/processes'
 
 export const ROOT = path.resolve(__dirname, '../../..')
 
-/** A README server started as a user would start it: its own node process. */
+/** A server of the docs started as a user would start it: its own node process. */
 export interface SnippetProcess {
   url: string
   /** What it wrote to stderr so far, for failure messages and the Express 4 check. */

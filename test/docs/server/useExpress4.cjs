@@ -1,5 +1,5 @@
-// Preloaded (`node --require`) to run a README block written for `express`
-// against Express 4: the devDependency `express4` is npm:express@4. README
+// Preloaded (`node --require`) to run a docs block written for `express`
+// against Express 4: the devDependency `express4` is npm:express@4. Docs
 // blocks are CommonJS under tsx (the repository's package.json has no "type"),
 // so their imports go through require's resolver.
 const Module = require('node:module')

@@ -34,7 +34,7 @@ export interface AppRedis<S> {
 type RedisClient = IoRedisClientLike | NodeRedisClientLike
 
 /**
- * Wired the way the server README shows it, minus the error listener an app may
+ * Wired the way the docs' Sessions page shows it, minus the error listener an app may
  * forget: the store must survive without one. node-redis connects after the store
  * is made, unawaited: against a Redis that is not up, connect() never settles.
  */

@@ -91,7 +91,7 @@ test('an iv that writes bytes over 0x7f is refused: the plaintext is no longer U
   refused(await forge(0, blocks, Buffer.from([0x7b, 0x22, ...Buffer.from('opengid":"'), 0xc3, 0x28, 0xff, 0x80])))
 })
 
-describe('what remains possible in principle (README, Security notes)', () => {
+describe('what remains possible in principle (docs: Trusting the ticket, Security notes)', () => {
   test('an iv can set the first 4 opengid characters to other id characters; the other 24 stay the genuine ones', () => {
     // Pure, many runs: an iv rewriting the 4 characters into id and non-id characters alike.
     const key = randomBytes(16)

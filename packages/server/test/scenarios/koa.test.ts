@@ -16,7 +16,7 @@ async function withKoa<T>(parserFirst: boolean, run: (url: string) => Promise<T>
   const router = new Router()
   router.post('/api/opengid', async (ctx) => {
     ctx.respond = false
-    // The README's hand-over for a parser that ran first.
+    // The docs' hand-over for a parser that ran first (Your server, Koa).
     if (parserFirst) Object.assign(ctx.req, { body: ctx.request.body })
     await opengid(ctx.req, ctx.res)
   })
@@ -63,7 +63,7 @@ describe('createNodeHandler in Koa with @koa/bodyparser', () => {
     })
   })
 
-  test("after the parser, bad JSON is Koa's own answer, as the README warns", async () => {
+  test("after the parser, bad JSON is Koa's own answer, as the docs warn", async () => {
     await withKoa(true, async (url) => {
       const bad = await send(url, { body: '{"code":' })
       expect(bad.status).toBe(400)

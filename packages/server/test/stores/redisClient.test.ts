@@ -28,7 +28,7 @@ describeWithRedis("the Redis stores keep the process alive when the client's con
   })
   afterAll(() => server?.stop())
 
-  test('node-redis wired as the README had it (no error listener) survives a redis-server restart; one report per outage', async () => {
+  test('node-redis wired as the docs show it (no error listener) survives a redis-server restart; one report per outage', async () => {
     const client = createClient({ url: server.url })
     const reports: Error[] = []
     const store = redisSessionStore(client, { onInternalError: (error) => reports.push(error as Error) })
