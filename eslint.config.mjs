@@ -44,7 +44,7 @@ export default tseslint.config(
     files: ['packages/taro/src/vue/**/*.ts', 'packages/taro/test/vue/**/*.ts', 'packages/taro/test/vue.test-d.ts'],
     rules: { 'react-hooks/rules-of-hooks': 'off', 'react-hooks/exhaustive-deps': 'off' },
   },
-  // @opengid/taro's layers (packages/taro/README.md): imports only point down.
+  // @opengid/taro's layers (packages/taro/src/README.md): imports only point down.
   layer('core', 'imports no package and no other layer', ['../*/**', '@tarojs/*', 'react', 'react/*', 'vue']),
   layer('taro', 'may use core and @tarojs/taro', [
     '../react/*',

@@ -9,7 +9,7 @@ import { launchWeapp, readWeappBundle, type Entry, type WeappHost } from '../../
 import { CONSUMER_APP, type ConsumerApp } from '../../tools/apps/consumer-app/prepare'
 import { TARO36_APP } from '../../tools/apps/taro36-app/prepare'
 
-// Fresh Taro apps built from the packed tarballs and the README's quickstart
+// Fresh Taro apps built from the packed tarballs and the docs site's React quickstart
 // (tools/apps/*/prepare.ts, run by `npm test` before jest), with the real
 // taroBridge(): no simulator anywhere. One at each end of the kit's Taro range
 // (4.2.1 and 3.6.40), each checked the same way. Each app's dev server comes from

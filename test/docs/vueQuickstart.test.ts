@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { READMES, codeBlocks } from '../../tools/docBlocks'
+import { codeBlocks, sitePage } from '../../tools/docBlocks'
 import { ROOT } from '../../tools/root'
 
-// The README's Vue quickstart is the example's code, which npm test builds from the
+// The site's Vue quickstart is the example's code, which npm test builds from the
 // packed tarball and runs in the weapp host (test/vue-app): the two cannot drift.
-const blocks = codeBlocks(READMES.taro)
+// (The English page shows the same blocks: siteTwins.test.ts.)
+const blocks = codeBlocks(sitePage('guide/quickstart-vue'))
 
 it.each(['src/app.ts', 'src/pages/index/index.vue'])(
   'the Vue quickstart block %s is the same file of examples/vue',

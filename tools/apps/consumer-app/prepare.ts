@@ -1,14 +1,14 @@
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { READMES, codeBlocks } from '../../docBlocks'
+import { WRITTEN_TOPICS, codeBlocks, sitePage } from '../../docBlocks'
 import { run } from '../../run'
 import { taroBuild, type TaroTarget } from '../../taroBuild'
 import { clearApp, installApp, installFromTarball } from '../packedApp'
 
 /**
  * A fresh Taro React + TypeScript app, as a user makes one: a Taro version's CLI
- * template files (template/), the quickstart pasted from @opengid/taro's README, and
+ * template files (template/), the quickstart pasted from the docs site's React quickstart, and
  * the two packages installed from the tarballs `npm pack` makes, never from this
  * repository's sources. It lives outside the repository so that nothing resolves up
  * into the repository's own node_modules.
@@ -34,22 +34,36 @@ export const CONSUMER_APP: ConsumerApp = {
 export const APP_DIR = CONSUMER_APP.dir
 const PACKAGES = ['taro', 'server'] as const
 
+/** The page whose blocks are the app a user makes by following it. */
+const QUICKSTART = 'guide/quickstart-react'
+const QUICKSTART_FILES = ['src/app.tsx', 'src/pages/index/index.tsx']
+
 /**
- * The README's React blocks that name a file of the app (```tsx title="src/app.tsx"): the
- * quickstart, built and run, and the others (the chat tool page), type-checked strictly
- * against the tarballs.
+ * The site's React blocks that name a file of the app (```tsx title="src/app.tsx"), from
+ * every hand-written page: the quickstart's, built and run, and the others (the chat
+ * tool page's), type-checked strictly against the tarballs. A file named by two pages
+ * would leave one of them unchecked, so that fails.
  */
-function pasteQuickstart(appDir: string) {
-  const blocks = codeBlocks(READMES.taro).filter((block) => block.lang === 'tsx' && block.title?.startsWith('src/'))
-  for (const file of ['src/app.tsx', 'src/pages/index/index.tsx']) {
-    if (!blocks.some((block) => block.title === file)) {
-      throw new Error(`packages/taro/README.md has no code block titled "${file}" for the quickstart`)
+function pasteAppFiles(appDir: string) {
+  const written = new Map<string, string>()
+  for (const topic of WRITTEN_TOPICS) {
+    const page = sitePage(topic)
+    for (const block of codeBlocks(page).filter(({ lang, title }) => lang === 'tsx' && title?.startsWith('src/'))) {
+      const title = block.title!
+      if (written.has(title)) throw new Error(`${title} is shown by both ${written.get(title)} and ${page}`)
+      if (QUICKSTART_FILES.includes(title) && topic !== QUICKSTART) {
+        throw new Error(`${page} shows the quickstart's ${title}: only ${QUICKSTART} may`)
+      }
+      written.set(title, page)
+      const file = path.join(appDir, title)
+      mkdirSync(path.dirname(file), { recursive: true })
+      writeFileSync(file, block.code)
     }
   }
-  for (const block of blocks) {
-    const file = path.join(appDir, block.title!)
-    mkdirSync(path.dirname(file), { recursive: true })
-    writeFileSync(file, block.code)
+  for (const file of QUICKSTART_FILES) {
+    if (!written.has(file)) {
+      throw new Error(`${sitePage(QUICKSTART)} has no code block titled "${file}" for the quickstart`)
+    }
   }
 }
 
@@ -65,7 +79,7 @@ export async function prepareConsumerApp(
   const step = (line: string) => log(`${app.label} app: ${line}`)
   clearApp(app.dir)
   cpSync(app.template, app.dir, { recursive: true })
-  pasteQuickstart(app.dir)
+  pasteAppFiles(app.dir)
 
   step('npm pack')
   for (const pkg of PACKAGES) await installFromTarball(app.dir, pkg)

@@ -9,7 +9,7 @@ const GROUP_TOOL_SCENE = 1158
 const GROUP_CHAT_TYPES = [3, 4]
 const SINGLE_CHAT_TYPES = [1, 2]
 
-/** Base library versions from the WeChat docs (see the decision table in the README). */
+/** Base library versions from the WeChat docs (see the decision table in docs/guide/versions.md). */
 export const MIN_SDK = {
   groupTool: '2.10.4',
   groupEnterInfo: '2.17.3',

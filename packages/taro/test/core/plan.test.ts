@@ -17,7 +17,7 @@ it('compares base library versions numerically', () => {
   expect(compareVersion('3.0.0', '2.99.99')).toBe(1)
 })
 
-// The decision table from the package README, row by row.
+// The decision table of docs/guide/versions.md, row by row.
 it.each`
   sdk          | scene   | chatType     | shareTicket  | apis                                                | expected
   ${'3.5.0'}   | ${1001} | ${undefined} | ${undefined} | ${undefined}                                        | ${'none'}

@@ -8,7 +8,7 @@ function launch(bridge: ReturnType<typeof createSimulatedBridge>) {
   return { store, stop: store.start() }
 }
 
-// The README: scene 1001 is a normal launch and gives `none`; a group card's scene gives its group.
+// docs/guide/testing.md: scene 1001 is a normal launch and gives `none`; a group card's scene gives its group.
 test('scene 1001 is a normal launch: none, with no call at all', () => {
   const bridge = createSimulatedBridge({ scene: 1001 })
   const { store, stop } = launch(bridge)
