@@ -26,7 +26,7 @@ export const apiDir = (lang: Lang) => path.dirname(sitePage(API_TOPIC.path, lang
 const INTRO: Record<Lang, string> = {
   en: 'Generated from the packages’ types at build time, one page per entry point you import.',
   // The reference itself stays in English (it is the types' own doc comments); only this line is translated.
-  zh: '在构建时由各包的类型生成，每个可导入的入口一页。以下内容即类型中的英文注释，未翻译。',
+  zh: '在构建时由各包的类型生成，每个可导入的入口一页。以下内容取自类型中的英文注释，未作翻译。',
 }
 
 function writeIndex(lang: Lang) {
