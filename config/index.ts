@@ -41,7 +41,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     h5: {
       compile,
-      publicPath: '/',
+      // Relative, so one build serves both at the root (`npm start`) and under the docs
+      // site's /demo/ (the hash router keeps the page's path, so assets resolve beside it).
+      publicPath: './',
       staticDirectory: 'static',
       router: { mode: 'hash' },
       postcss: { autoprefixer: { enable: true, config: {} }, cssModules: { enable: false } },

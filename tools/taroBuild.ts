@@ -6,7 +6,7 @@ import { run } from './run'
 /** Everything a demo build is made from: a build older than any of these is stale. */
 const INPUTS = ['src', 'config', 'packages/taro/src', 'babel.config.js', 'package.json']
 
-function newestMtime(target: string): number {
+export function newestMtime(target: string): number {
   const stat = statSync(target)
   if (!stat.isDirectory()) return stat.mtimeMs
   return readdirSync(target).reduce(

@@ -1,15 +1,34 @@
+import { existsSync, readFileSync } from 'node:fs'
 import { defineConfig, type DefaultTheme } from 'vitepress'
-import { SECTIONS } from './topics'
+import { SECTIONS, type Topic } from './topics'
 
 type Lang = 'zh' | 'en'
 const PREFIX: Record<Lang, string> = { zh: '/', en: '/en/' }
 
 const link = (lang: Lang, path: string) => PREFIX[lang] + path.replace(/(^|\/)index$/, '$1')
 
+/**
+ * The generated API reference's pages, one per entry point, from the sidebar TypeDoc wrote
+ * beside the English reference (its links start /en/; the Chinese copy is the same tree at /).
+ * Missing before `npm run docs:build` has run TypeDoc: the topic is then listed alone.
+ */
+function apiModules(lang: Lang): DefaultTheme.SidebarItem[] | undefined {
+  const file = new URL('../en/reference/api/typedoc-sidebar.json', import.meta.url)
+  if (!existsSync(file)) return undefined
+  const items = JSON.parse(readFileSync(file, 'utf8')) as { text: string; link: string }[]
+  return items.map(({ text, link }) => ({ text, link: PREFIX[lang] + link.replace(/^\/en\//, '') }))
+}
+
+const sidebarItem = (lang: Lang, topic: Topic): DefaultTheme.SidebarItem => ({
+  text: topic[lang],
+  link: link(lang, topic.path),
+  items: topic.generated ? apiModules(lang) : undefined,
+})
+
 const sidebar = (lang: Lang): DefaultTheme.SidebarItem[] =>
   SECTIONS.map((section) => ({
     text: section[lang],
-    items: section.topics.map((topic) => ({ text: topic[lang], link: link(lang, topic.path) })),
+    items: section.topics.map((topic) => sidebarItem(lang, topic)),
   }))
 
 const nav = (lang: Lang): DefaultTheme.NavItem[] => [
@@ -21,6 +40,8 @@ const nav = (lang: Lang): DefaultTheme.NavItem[] => [
 
 export default defineConfig({
   title: 'opengid',
+  // Without an icon of its own, the browser asks for /favicon.ico, which the site does not have.
+  head: [['link', { rel: 'icon', type: 'image/svg+xml', href: '/logo.svg' }]],
   // The figures files are written by `npm run bench` / `npm run faults` and shown through
   // the reference pages' includes, not as pages of their own.
   srcExclude: ['PERFORMANCE.md', 'RELIABILITY.md', 'platform-facts.md'],
@@ -49,6 +70,7 @@ export default defineConfig({
     },
   },
   themeConfig: {
+    logo: '/logo.svg',
     search: {
       provider: 'local',
       options: {

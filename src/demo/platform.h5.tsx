@@ -39,7 +39,7 @@ export function ScenarioLinks() {
       <ul>
         {SCENARIOS.map((s) => (
           <li key={s.query}>
-            <a href={`/${s.query}`}>{s.label}</a>
+            <a href={`${window.location.pathname}${s.query}`}>{s.label}</a>
           </li>
         ))}
       </ul>

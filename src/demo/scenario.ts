@@ -38,22 +38,52 @@ export function userFromQuery(search: string): string | undefined {
 
 export interface ScenarioLink {
   label: string
+  /** The label on the docs site's Chinese "try it" page. */
+  zh: string
   query: string
 }
 
 export const SCENARIOS: ScenarioLink[] = [
-  { label: 'Group card (getGroupEnterInfo)', query: '?scene=1008&opengid=G_DEMO&chatType=3&sdk=3.5.0' },
-  { label: 'Alice in group G_TEAM', query: '?scene=1008&opengid=G_TEAM&chatType=3&user=alice' },
-  { label: 'Bob in group G_TEAM', query: '?scene=1008&opengid=G_TEAM&chatType=3&user=bob' },
-  { label: 'Another group', query: '?scene=1008&opengid=G_OTHER&chatType=3&sdk=3.5.0' },
-  { label: 'Old base library (getShareInfo)', query: '?scene=1044&opengid=G_LEGACY&sdk=2.9.0' },
-  { label: 'Not from a group', query: '?scene=1001' },
-  { label: 'Left the group', query: '?scene=1008&fail=65206' },
-  { label: 'Base library too old', query: '?scene=1008&sdk=2.5.0' },
-  { label: 'Alice in the chat tool of G_TODO', query: '?mode=chatTool&opengid=G_TODO&member=alice' },
-  { label: 'Bob in the chat tool of G_TODO', query: '?mode=chatTool&opengid=G_TODO&member=bob' },
-  { label: 'Alice in a single chat with Bob', query: '?chatType=1&room=S_PAIR&user=alice' },
-  { label: 'Bob in that single chat', query: '?chatType=1&room=S_PAIR&user=bob' },
-  { label: 'Alice in the chat tool of that single chat', query: '?mode=chatTool&chatType=1&room=S_PAIR&member=alice' },
-  { label: 'Bob in the chat tool of that single chat', query: '?mode=chatTool&chatType=1&room=S_PAIR&member=bob' },
+  {
+    label: 'Group card (getGroupEnterInfo)',
+    zh: '群聊卡片（getGroupEnterInfo）',
+    query: '?scene=1008&opengid=G_DEMO&chatType=3&sdk=3.5.0',
+  },
+  {
+    label: 'Alice in group G_TEAM',
+    zh: 'Alice 在群 G_TEAM',
+    query: '?scene=1008&opengid=G_TEAM&chatType=3&user=alice',
+  },
+  { label: 'Bob in group G_TEAM', zh: 'Bob 在群 G_TEAM', query: '?scene=1008&opengid=G_TEAM&chatType=3&user=bob' },
+  { label: 'Another group', zh: '另一个群', query: '?scene=1008&opengid=G_OTHER&chatType=3&sdk=3.5.0' },
+  {
+    label: 'Old base library (getShareInfo)',
+    zh: '旧版基础库（getShareInfo）',
+    query: '?scene=1044&opengid=G_LEGACY&sdk=2.9.0',
+  },
+  { label: 'Not from a group', zh: '不是从群聊打开', query: '?scene=1001' },
+  { label: 'Left the group', zh: '已退出该群', query: '?scene=1008&fail=65206' },
+  { label: 'Base library too old', zh: '基础库版本过低', query: '?scene=1008&sdk=2.5.0' },
+  {
+    label: 'Alice in the chat tool of G_TODO',
+    zh: 'Alice 在 G_TODO 的聊天工具中',
+    query: '?mode=chatTool&opengid=G_TODO&member=alice',
+  },
+  {
+    label: 'Bob in the chat tool of G_TODO',
+    zh: 'Bob 在 G_TODO 的聊天工具中',
+    query: '?mode=chatTool&opengid=G_TODO&member=bob',
+  },
+  { label: 'Alice in a single chat with Bob', zh: 'Alice 与 Bob 单聊', query: '?chatType=1&room=S_PAIR&user=alice' },
+  { label: 'Bob in that single chat', zh: 'Bob 在这个单聊中', query: '?chatType=1&room=S_PAIR&user=bob' },
+  {
+    label: 'Alice in the chat tool of that single chat',
+    zh: 'Alice 在这个单聊的聊天工具中',
+    query: '?mode=chatTool&chatType=1&room=S_PAIR&member=alice',
+  },
+  {
+    label: 'Bob in the chat tool of that single chat',
+    zh: 'Bob 在这个单聊的聊天工具中',
+    query: '?mode=chatTool&chatType=1&room=S_PAIR&member=bob',
+  },
 ]
