@@ -41,7 +41,7 @@ export default tseslint.config(
   },
   {
     // Vue composables are called in setup(), which the React hooks rules cannot tell from a hook misuse.
-    files: ['packages/taro/src/vue/**/*.ts', 'packages/taro/test/vue/**/*.ts', 'packages/taro/test/vue.test-d.ts'],
+    files: ['packages/taro/src/vue/**/*.ts', 'packages/taro/test/vue/**/*.ts', 'packages/taro/test/**/vue.test-d.ts'],
     rules: { 'react-hooks/rules-of-hooks': 'off', 'react-hooks/exhaustive-deps': 'off' },
   },
   // @opengid/taro's layers (packages/taro/src/README.md): imports only point down.

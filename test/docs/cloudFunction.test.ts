@@ -48,7 +48,8 @@ it('answers a single chat only when cloudResolver said allowSingleChat, with a t
   expect(await main({ groupInfo })).toEqual({ error: expect.objectContaining({ code: 'NO_GROUP' }) })
   const answer = await main({ groupInfo, allowSingleChat: true })
   expect(answer).toMatchObject({ roomType: 'single', roomId: 'S_CLOUD', openSingleRoomid: 'S_CLOUD' })
-  const claims = await verifyGroupTicket(answer.ticket as string, { ticketSecret: SECRET, appId: APP_ID })
+  const verifyOptions = { ticketSecret: SECRET, appId: APP_ID, allowSingleChat: true }
+  const claims = await verifyGroupTicket(answer.ticket as string, verifyOptions)
   expect(claims).toMatchObject({ openid: 'o-cloud-user', roomType: 'single', roomId: 'S_CLOUD' })
 })
 

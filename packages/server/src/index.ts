@@ -23,7 +23,7 @@ export {
 export { CLOUD_ID_EXPIRED, GROUP_ID_PATTERN } from './shared/wire'
 export { OpenDataError, type OpenDataErrorCode } from './openData/OpenDataError'
 export { WeChatApiError, WECHAT_UNREACHABLE } from './wechat/WeChatApiError'
-export type { ChatType, GroupAnswer, GroupWithTicket, ResolvedGroup, Room, RoomType } from './shared/wire'
+export type { ChatType, GroupAnswer, GroupRoom, GroupWithTicket, ResolvedGroup, Room, RoomType } from './shared/wire'
 
 export {
   verifyGroupTicket,

@@ -8,6 +8,8 @@ export {
   type ServerErrorCode,
 } from './core/GroupEnterError'
 export { DEFAULT_GROUP_SCENES, MIN_SDK } from './core/plan'
+// The one interface an app augments to register single chats: every entry re-exports it from here.
+export type { Register } from './core/register'
 export type {
   BridgeStorage,
   ChatType,

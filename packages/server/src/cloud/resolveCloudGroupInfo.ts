@@ -1,8 +1,9 @@
 import { groupFromPayload } from '../openData/groupFromPayload'
 import { OpenDataError } from '../openData/OpenDataError'
 import { checkPolicy, checkWatermark, type WatermarkPolicy } from '../openData/watermark'
+import type { GroupsOnly } from '../shared/groupsOnly'
 import { isRecord } from '../shared/isRecord'
-import { CLOUD_ID_EXPIRED, type GroupWithTicket, type ResolvedGroup } from '../shared/wire'
+import { CLOUD_ID_EXPIRED, type GroupRoom, type GroupWithTicket, type ResolvedGroup } from '../shared/wire'
 import type { TicketIssuerOptions } from '../ticket/issueGroupTicket'
 import { issuerFor } from './issuerCache'
 
@@ -24,14 +25,20 @@ export type CloudTicketOptions = TicketIssuerOptions &
 
 /**
  * Reads the room from open data WeChat already decrypted for a cloud
- * function (a single chat's only with `allowSingleChat`), and with
+ * function (a single chat's only with `allowSingleChat`: without it the room
+ * is typed a group's, `opengid: string`, as before rooms), and with
  * `{ ticketSecret, appId, openid }` signs the same group
  * ticket the HTTP handlers give (then it returns a promise). An expired cloudID
  * throws EXPIRED with `errCode` -601006 kept, so the function can pass it on and
  * the client can recognise it. `maxAgeSeconds` and `now` (and `appId`) add the
  * same watermark checks as decryptOpenData.
  */
+export function resolveCloudGroupInfo(
+  groupInfo: unknown,
+  options: CloudTicketOptions & GroupsOnly,
+): Promise<GroupWithTicket<GroupRoom>>
 export function resolveCloudGroupInfo(groupInfo: unknown, options: CloudTicketOptions): Promise<GroupWithTicket>
+export function resolveCloudGroupInfo(groupInfo: unknown, policy?: CloudPolicy & GroupsOnly): ResolvedGroup<GroupRoom>
 export function resolveCloudGroupInfo(groupInfo: unknown, policy?: CloudPolicy): ResolvedGroup
 export function resolveCloudGroupInfo(
   groupInfo: unknown,

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { requireGroupTicket, type WithGroupTicket } from '../http/guards/requireGroupTicket'
 import { errorAnswer } from '../http/httpAnswer'
 import { answerNodeRequest } from '../http/nodeAnswer'
+import type { Room } from '../shared/wire'
 import type { TicketSecretOptions } from '../ticket/ticketSecrets'
 
 /**
@@ -11,7 +12,7 @@ import type { TicketSecretOptions } from '../ticket/ticketSecrets'
 export const GROUP_API_PATH = /^\/api\/(?:rooms|groups)\/([^/]+)\/([a-z]+)$/
 
 /** A request that passed the ticket check for the room its path names (`opengid` holds its roomId). */
-export type GroupRequest = IncomingMessage & { opengid: string } & WithGroupTicket
+export type GroupRequest = IncomingMessage & { opengid: string } & WithGroupTicket<Room>
 
 /** One of the demo's group features: what GET and POST answer for the group the ticket vouches for. */
 export type GroupFeature = (req: GroupRequest, res: ServerResponse) => void
@@ -25,7 +26,12 @@ export type GroupRoute = (req: IncomingMessage, res: ServerResponse, rawOpengid:
  * path's id is never trusted by itself.
  */
 export function groupRoute(options: TicketSecretOptions & { appId: string }, feature: GroupFeature): GroupRoute {
-  const guard = requireGroupTicket<IncomingMessage & { opengid: string }>({ ...options, group: (req) => req.opengid })
+  // The demo's features serve single chats too, so their tickets pass (keyed by roomId).
+  const guard = requireGroupTicket<IncomingMessage & { opengid: string }>({
+    ...options,
+    allowSingleChat: true,
+    group: (req) => req.opengid,
+  })
   return (req, res, rawOpengid) => {
     if (req.method !== 'GET' && req.method !== 'POST') {
       return answerNodeRequest(

@@ -1,11 +1,15 @@
-import { isChatType, isGroupId, type ResolvedGroup } from '../shared/wire'
+import type { GroupsOnly } from '../shared/groupsOnly'
+import { isChatType, isGroupId, type GroupRoom, type ResolvedGroup } from '../shared/wire'
 import { decryptOpenData, type DecryptOpenDataOptions } from './decryptOpenData'
 import { OpenDataError } from './OpenDataError'
 
 /**
  * Decrypts a getGroupEnterInfo or getShareInfo payload into its room. A single
- * chat's room only with `allowSingleChat`; without it, that payload is NO_GROUP.
+ * chat's room only with `allowSingleChat`; without it, that payload is NO_GROUP
+ * and the room is typed a group's (`opengid: string`), as before rooms.
  */
+export function decryptGroupInfo(options: DecryptOpenDataOptions & GroupsOnly): ResolvedGroup<GroupRoom>
+export function decryptGroupInfo(options: DecryptOpenDataOptions & { allowSingleChat?: boolean }): ResolvedGroup
 export function decryptGroupInfo(options: DecryptOpenDataOptions & { allowSingleChat?: boolean }): ResolvedGroup {
   return groupFromPayload(decryptOpenData(options), options.allowSingleChat)
 }

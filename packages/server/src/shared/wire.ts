@@ -17,6 +17,7 @@ export {
   type GroupEnterSource,
   type ResolverRequestBody,
   type GroupWithTicket,
+  type GroupRoom,
   type HttpErrorCode,
   type Room,
   type RoomType,

@@ -1,6 +1,8 @@
 import { jwtVerify, type JWTPayload } from 'jose'
+import type { GroupsOnly } from '../shared/groupsOnly'
 import { isRecord } from '../shared/isRecord'
 import { checkNonEmptyString } from '../shared/optionChecks'
+import type { Room } from '../shared/wire'
 import { GroupTicketError } from './GroupTicketError'
 import { readClaims, TICKET_ISSUER, type GroupTicketClaims } from './ticketClaims'
 import { TICKET_KEY_ALGORITHMS } from './ticketKeyPair'
@@ -20,6 +22,12 @@ export type TicketVerificationOptions =
 export type GroupTicketOptions = TicketVerificationOptions & {
   /** Your Mini Program's appId: a ticket issued for another app is WRONG_APP. */
   appId: string
+  /**
+   * Take single chats' tickets too; their claims name a single room (no `opengid`), so
+   * the claims are typed `GroupTicketClaims<Room>`. Without it a single chat's ticket is
+   * MALFORMED (401 TICKET_INVALID from the guards), as before rooms.
+   */
+  allowSingleChat?: boolean
 }
 
 export type VerifyGroupTicketOptions = GroupTicketOptions & {
@@ -28,7 +36,7 @@ export type VerifyGroupTicketOptions = GroupTicketOptions & {
 }
 
 /** Verifies with keys prepared once; `now` in ms since the epoch. */
-export type TicketVerifier = (ticket: unknown, now?: number) => Promise<GroupTicketClaims>
+export type TicketVerifier = (ticket: unknown, now?: number) => Promise<GroupTicketClaims<Room>>
 
 /** Real tickets are a few hundred bytes; anything far larger is refused before it is parsed. */
 const MAX_TICKET_LENGTH = 4096
@@ -37,20 +45,28 @@ const MAX_TICKET_LENGTH = 4096
  * Checks a group ticket: with secrets HS256 only, with `jwks` EdDSA and ES256 only
  * (`alg: none` and every other algorithm are refused, so a public key is never
  * taken for an HMAC secret), signed with one of the keys, issued by opengid for this appId,
- * not expired. Resolves to its claims or rejects with GroupTicketError.
+ * not expired. Resolves to its claims (a group's, unless `allowSingleChat: true`) or
+ * rejects with GroupTicketError.
  */
+export function verifyGroupTicket(
+  ticket: unknown,
+  options: VerifyGroupTicketOptions & GroupsOnly,
+): Promise<GroupTicketClaims>
+export function verifyGroupTicket(ticket: unknown, options: VerifyGroupTicketOptions): Promise<GroupTicketClaims<Room>>
 export async function verifyGroupTicket(
   ticket: unknown,
   options: VerifyGroupTicketOptions,
-): Promise<GroupTicketClaims> {
+): Promise<GroupTicketClaims<Room>> {
   return createTicketVerifier(options)(ticket, options.now)
 }
 
 /** verifyGroupTicket with the options checked once, at creation (TypeError). */
 export function createTicketVerifier(options: GroupTicketOptions): TicketVerifier {
-  const { appId } = options
+  const { appId, allowSingleChat = false } = options
   const verifiers = keyVerifiers(options)
   checkNonEmptyString(appId, 'appId')
+  // Strictly a boolean: a truthy string left by a config file must not let single chats in.
+  if (typeof allowSingleChat !== 'boolean') throw new TypeError('allowSingleChat must be true or false when given')
   return async (ticket, now = Date.now()) => {
     if (!Number.isFinite(now)) throw new TypeError('now must be a finite number of ms since the epoch')
     if (ticket === undefined || ticket === null || ticket === '') throw new GroupTicketError('MISSING')
@@ -65,7 +81,7 @@ export function createTicketVerifier(options: GroupTicketOptions): TicketVerifie
     // Every key is tried in turn: a signature that fails under one may be the previous secret's.
     for (const verifyWith of verifiers) {
       try {
-        return readClaims(await verifyWith(ticket, verifyOptions))
+        return readClaims(await verifyWith(ticket, verifyOptions), allowSingleChat)
       } catch (error) {
         if (joseCode(error) !== 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED') throw ticketError(error)
       }

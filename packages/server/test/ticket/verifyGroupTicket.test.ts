@@ -150,7 +150,8 @@ describe('verifyGroupTicket', () => {
     ['a single room with a gid (a single chat is never a group)', () => claims({ rid: 'S', rty: 'single', gid: 'S' })],
     ['a single room without rid', () => claims({ rty: 'single' })],
   ])('a JWT signed with the secret but with %s is MALFORMED', async (_name, make) => {
-    expect(await refusal(await signedHS256(make()))).toBe('MALFORMED')
+    // Even where single chats are allowed: these are malformed whatever the room.
+    expect(await refusal(await signedHS256(make()), { allowSingleChat: true })).toBe('MALFORMED')
   })
 
   test('a ticket issued before rooms (gid, no rid/rty) reads as a group room with roomId = gid', async () => {
@@ -172,12 +173,31 @@ describe('verifyGroupTicket', () => {
     const payload = JSON.parse(Buffer.from(ticket.split('.')[1], 'base64url').toString())
     expect(payload).toMatchObject({ rid: 'S-1', rty: 'single', ctp: 2 })
     expect(payload).not.toHaveProperty('gid')
-    await expect(verify(ticket)).resolves.toEqual({
+    await expect(verify(ticket, { allowSingleChat: true })).resolves.toEqual({
       openid: OPENID,
       ...single,
       issuedAt: NOW,
       expiresAt: NOW + 7200 * 1000,
     })
+  })
+
+  test('without allowSingleChat a single room ticket is MALFORMED, as it was before rooms: groups only', async () => {
+    const { ticket } = await issue(OPENID, { roomType: 'single', roomId: 'S-1', openSingleRoomid: 'S-1' }, NOW)
+    for (const options of [{}, { allowSingleChat: false }]) {
+      const error = await verify(ticket, options).catch((failure: GroupTicketError) => failure)
+      expect(error).toMatchObject({ code: 'MALFORMED', message: expect.stringContaining('single chat') })
+    }
+    // A group's ticket is the same either way.
+    const { ticket: group } = await issue(OPENID, GROUP, NOW)
+    await expect(verify(group, { allowSingleChat: true })).resolves.toMatchObject(GROUP)
+  })
+
+  test('allowSingleChat is a boolean or absent: anything else is a TypeError, not single chats let in', async () => {
+    const { ticket } = await issue(OPENID, GROUP, NOW)
+    const options = { allowSingleChat: 'yes' } as unknown as { allowSingleChat: boolean }
+    await expect(verify(ticket, options)).rejects.toThrow(
+      new TypeError('allowSingleChat must be true or false when given'),
+    )
   })
 
   test('rotation: the first of ticketSecrets signs, every one verifies', async () => {

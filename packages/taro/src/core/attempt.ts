@@ -10,8 +10,8 @@ import type {
   GroupEnterPayload,
   GroupEnterSource,
   GroupResolver,
-  ResolvedGroup,
   ResolvedRoom,
+  ResolverAnswer,
 } from './types'
 
 /** What every attempt of a store uses: made once, with the store. */
@@ -95,7 +95,7 @@ export function checkResolvedGroup(value: unknown, allowSingleChat?: boolean): R
   throw new GroupEnterError('INVALID_RESPONSE', 'The resolver gave no well-formed room.', { cause: value })
 }
 
-type Answer = Partial<Record<keyof ResolvedGroup | 'openSingleRoomid', unknown>>
+type Answer = Partial<Record<keyof ResolverAnswer | 'openSingleRoomid', unknown>>
 
 function readResolvedGroup(v: Answer | null, allowSingleChat?: boolean): ResolvedRoom | undefined {
   // A primitive has no room either, so !v is the only shape left to rule out. The room is

@@ -1,7 +1,7 @@
 import { createAborter, DONE, type Aborter } from './abort'
 import { entryKey, isCall, planState, type EntryPlan } from './plan'
 import { resolveEntry, type EntrySetup } from './resolveEntry'
-import type { EnterOptions, GroupEnterState } from './types'
+import type { EnterOptions, EnterState } from './types'
 
 /**
  * The entry lifecycle: one resolution per group entry. The same entry again joins
@@ -32,8 +32,8 @@ interface Entry {
 export function createEntries(
   setup: EntrySetup,
   plan: (options: EnterOptions | undefined) => EntryPlan,
-  show: (state: GroupEnterState) => void,
-  settled: (state: GroupEnterState) => void,
+  show: (state: EnterState) => void,
+  settled: (state: EnterState) => void,
 ): Entries {
   let current: Entry | undefined
 

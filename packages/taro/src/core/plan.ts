@@ -1,4 +1,4 @@
-import type { EnterOptions, GroupBridge, GroupEnterInfoOptions, GroupEnterSource, GroupEnterState } from './types'
+import type { EnterOptions, GroupBridge, GroupEnterInfoOptions, GroupEnterSource, EnterState } from './types'
 import { atLeast } from './version'
 import { isChatType } from './wire'
 
@@ -76,7 +76,7 @@ export function entryKey(options: EnterOptions | undefined): string {
 }
 
 /** What every state of an entry says of its launch, whatever the answer. */
-export function baseState(options: EnterOptions | undefined): Pick<GroupEnterState, 'scene' | 'chatType'> {
+export function baseState(options: EnterOptions | undefined): Pick<EnterState, 'scene' | 'chatType'> {
   const chatType = options && options.chatType
   return { scene: options && options.scene, chatType: isChatType(chatType) ? chatType : undefined }
 }
@@ -84,6 +84,6 @@ export function baseState(options: EnterOptions | undefined): Pick<GroupEnterSta
 export const isCall = (plan: EntryPlan): plan is GroupEnterSource => plan !== 'none' && plan !== 'unsupported'
 
 /** The state a plan leads to before any answer: 'loading' for a call, else the plan itself. */
-export function planState(options: EnterOptions | undefined, entryPlan: EntryPlan): GroupEnterState {
-  return Object.assign({ status: isCall(entryPlan) ? 'loading' : entryPlan }, baseState(options)) as GroupEnterState
+export function planState(options: EnterOptions | undefined, entryPlan: EntryPlan): EnterState {
+  return Object.assign({ status: isCall(entryPlan) ? 'loading' : entryPlan }, baseState(options)) as EnterState
 }

@@ -3,7 +3,7 @@ import { runAttempt, type AttemptSetup } from './attempt'
 import { GroupEnterError } from './GroupEnterError'
 import { baseState } from './plan'
 import { retryAgain } from './retry'
-import type { EnterOptions, GroupEnterSource, GroupEnterState } from './types'
+import type { EnterOptions, GroupEnterSource, EnterState } from './types'
 
 /** Every entry of a store is resolved the same way: made once, with the store. */
 export interface EntrySetup extends AttemptSetup {
@@ -23,7 +23,7 @@ export async function resolveEntry(
   api: GroupEnterSource,
   options: EnterOptions | undefined,
   signal: AbortSignal,
-): Promise<GroupEnterState> {
+): Promise<EnterState> {
   const base = baseState(options)
   const shareTicket = options && options.shareTicket
   const tries = { stale: 0, network: 0 }

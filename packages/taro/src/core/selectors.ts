@@ -1,21 +1,21 @@
-import type { GroupEnterState, Room } from './types'
+import type { EnterState, Room } from './types'
 
 // What each binding's useOpenGid, useGroupTicket and GroupGate read of the state, in
 // one place, so that the React and the Vue binding update on exactly the same changes.
 
-export const selectOpenGid = (state: GroupEnterState) => state.opengid
+export const selectOpenGid = (state: EnterState) => state.opengid
 
-export const selectTicket = (state: GroupEnterState) => state.ticket
+export const selectTicket = (state: EnterState) => state.ticket
 
 /** What a gate shows: the status, the room once resolved, the error once failed. */
 export interface Gate {
-  status: GroupEnterState['status']
+  status: EnterState['status']
   room?: Room
-  error?: GroupEnterState['error']
+  error?: EnterState['error']
 }
 
 /** The room of a resolved state, alone: what a gate hands its content. */
-const roomOf = (s: GroupEnterState): Room | undefined =>
+const roomOf = (s: EnterState): Room | undefined =>
   s.status !== 'resolved'
     ? undefined
     : s.roomType === 'group'
@@ -23,7 +23,7 @@ const roomOf = (s: GroupEnterState): Room | undefined =>
       : { roomType: 'single', roomId: s.roomId, openSingleRoomid: s.openSingleRoomid }
 
 /** Only status, the room and error change what a gate shows: a new ticket or scene does not. */
-export const selectGate = (s: GroupEnterState): Gate => ({ status: s.status, room: roomOf(s), error: s.error })
+export const selectGate = (s: EnterState): Gate => ({ status: s.status, room: roomOf(s), error: s.error })
 
 const roomKey = (gate: Gate) => gate.room && gate.room.roomType + gate.room.roomId
 

@@ -2,6 +2,7 @@ import { createEntries } from './entries'
 import type { GroupEnterError } from './GroupEnterError'
 import { createPauseGate } from './pauseGate'
 import { DEFAULT_GROUP_SCENES, planEntry, planState, type PlanOptions } from './plan'
+import type { AllowSingleChat } from './register'
 import { singleFlightLogin } from './singleFlightLogin'
 import { createStateStore } from './stateStore'
 import type { EnterOptions, GroupBridge, GroupEnterState, GroupResolver } from './types'
@@ -17,7 +18,8 @@ export interface GroupEnterStoreOptions {
   /** Extra attempts after a network-type failure (timeout, no connection, 5xx). Default 1. See core/retry.ts. */
   retry?: number
   needGroupOpenID?: boolean
-  allowSingleChat?: boolean
+  /** Single chats resolve too, as rooms: only for an app that registered them (see `Register`). */
+  allowSingleChat?: AllowSingleChat
   /**
    * `'chatTool'` on a provider in the chat tool's pages: resolve through getChatToolInfo
    * even when the enter options do not say so (the app entered the chat tool itself).
@@ -48,7 +50,8 @@ export function createGroupEnterStore(options: GroupEnterStoreOptions): GroupEnt
   const bridge = singleFlightLogin(options.bridge)
   const entryOptions: PlanOptions = {
     scenes: options.scenes || DEFAULT_GROUP_SCENES,
-    allowSingleChat: options.allowSingleChat,
+    // A string is only the message an unregistered app's types give instead of `true`.
+    allowSingleChat: options.allowSingleChat as boolean | undefined,
     needGroupOpenID: options.needGroupOpenID,
     mode: options.mode,
   }
@@ -62,7 +65,7 @@ export function createGroupEnterStore(options: GroupEnterStoreOptions): GroupEnt
   const entries = createEntries(setup, plan, state.setState, (next) => {
     try {
       if (next.status === 'resolved') {
-        if (onResolved) onResolved(next)
+        if (onResolved) onResolved(next as GroupEnterState)
       } else if (next.error && onError) onError(next.error)
     } catch (error) {
       // The app's callback failing must not break the store or reject refresh().
@@ -86,8 +89,11 @@ export function createGroupEnterStore(options: GroupEnterStoreOptions): GroupEnt
     gate.close(entries.abandon)
   }
 
+  // The states are the runtime's (any room); the app reads them, here and in onResolved, as its own
+  // GroupEnterState. That holds: a single room resolves only with allowSingleChat, which the types give
+  // only to an app that registered single chats.
   return {
-    getState: state.getState,
+    getState: state.getState as () => GroupEnterState,
     subscribe: state.subscribe,
     start() {
       gate.open()

@@ -1,4 +1,5 @@
 import type { GroupEnterError } from './GroupEnterError'
+import type { AppRoom } from './register'
 import type { ChatType, GroupEnterPayload, GroupEnterSource, GroupIdentity, Room, RoomType } from './wire'
 
 export type { ChatType, GroupEnterPayload, GroupEnterSource, GroupIdentity, Room, RoomType }
@@ -28,14 +29,13 @@ interface NoGroup {
 }
 
 /**
- * One state of the group entry, discriminated by `status`: once `status` is checked,
- * `roomId` is a `string` (resolved) and `error` a `GroupEnterError` (error); once
- * `roomType` is checked too, `opengid` (group) or `openSingleRoomid` (single) is.
+ * One state of an entry whose resolved room is an `R`: any room in the kit's own code,
+ * which must handle every room the runtime can resolve.
  */
-export type GroupEnterState =
+export type EnterState<R extends Room = Room> =
   | (GroupEnterBase & NoGroup & { status: 'idle' | 'loading' | 'none' | 'unsupported'; error?: never })
   | (GroupEnterBase &
-      Room & {
+      R & {
         status: 'resolved'
         /** The user's id inside that chat: differs per chat, never a room key. Only with `needGroupOpenID`. */
         groupOpenid?: string
@@ -47,6 +47,14 @@ export type GroupEnterState =
         error?: never
       })
   | (GroupEnterBase & NoGroup & { status: 'error'; error: GroupEnterError })
+
+/**
+ * One state of the group entry, discriminated by `status`: once `status` is checked,
+ * `opengid` and `roomId` are `string`s (resolved) and `error` a `GroupEnterError` (error).
+ * For an app that registered single chats (see `Register`) a resolved room may be a
+ * single chat: once `roomType` is checked too, `opengid` (group) or `openSingleRoomid` (single) is.
+ */
+export type GroupEnterState = EnterState<AppRoom>
 
 /** What `getEnterOptionsSync` / `getLaunchOptionsSync` / `onAppShow` carry (the fields the kit reads). */
 export interface EnterOptions {
@@ -61,20 +69,29 @@ export interface EnterOptions {
 }
 
 /**
- * What a resolver answers: a room, and the ticket when the server signs one. A
- * resolver written before rooms answers a group as `{ opengid }` alone; the kit
- * reads that as the group room it is.
+ * A resolver's answer of an `R`, and the ticket when the server signs one. A resolver
+ * written before rooms answers a group as `{ opengid }` alone; the kit reads that as
+ * the group room it is.
  */
-export type ResolvedGroup = (GroupIdentity | (Omit<GroupIdentity, keyof Room> & { opengid: string })) & {
+export type ResolverAnswer<R extends Room = Room> = (
+  GroupIdentity<R> | (Omit<GroupIdentity, keyof Room> & { opengid: string })
+) & {
   /** A ticket for your own API (`@opengid/server` signs one on every answer): send it as `Authorization: Bearer`. */
   ticket?: string
   /** When the ticket expires, in ms since the epoch. */
   ticketExpiresAt?: number
 }
 
-/** A resolver's answer once the kit has checked it: the room always named. */
-export type ResolvedRoom = GroupIdentity & Pick<ResolvedGroup, 'ticket' | 'ticketExpiresAt'>
+/**
+ * What a resolver answers for this app: a group, or any room for an app that registered
+ * single chats (the kit refuses a single room it did not ask for).
+ */
+export type ResolvedGroup = ResolverAnswer<AppRoom>
 
+/** A resolver's answer once the kit has checked it: the room always named. */
+export type ResolvedRoom = GroupIdentity & Pick<ResolverAnswer, 'ticket' | 'ticketExpiresAt'>
+
+/** What the bridge's group API is asked with, as WeChat takes it (the provider's `allowSingleChat` waits for `Register`). */
 export interface GroupEnterInfoOptions {
   allowSingleChat?: boolean
   needGroupOpenID?: boolean

@@ -56,23 +56,30 @@ export type ResolverRequestBody = Credentials &
 /** A group, or (when the app allows single chats) a one-to-one chat. */
 export type RoomType = 'group' | 'single'
 
+/** A group chat as a room: its `roomId` is its opengid. */
+export type GroupRoom = { roomType: 'group'; roomId: string; opengid: string; openSingleRoomid?: undefined }
+
+/** A single chat as a room: its `roomId` is its open_single_roomid. */
+export type SingleRoom = { roomType: 'single'; roomId: string; openSingleRoomid: string; opengid?: undefined }
+
 /**
  * The chat an entry came from, named by `roomId` whatever its type. The type-specific
  * id is kept beside it, so an app that only knows groups still reads `opengid`.
  */
-export type Room =
-  | { roomType: 'group'; roomId: string; opengid: string; openSingleRoomid?: undefined }
-  | { roomType: 'single'; roomId: string; openSingleRoomid: string; opengid?: undefined }
+export type Room = GroupRoom | SingleRoom
 
-/** The room one entry resolves to. */
-export type GroupIdentity = Room & {
+/**
+ * The room one entry resolves to. `R` narrows it where only some rooms can come
+ * (`GroupRoom` where single chats are not allowed).
+ */
+export type GroupIdentity<R extends Room = Room> = R & {
   chatType?: ChatType
   /** The user's id inside this chat: differs per chat, never a room key. */
   groupOpenid?: string
 }
 
 /** A room with a ticket the app's own API can verify; what the cloud path answers. */
-export type GroupWithTicket = GroupIdentity & {
+export type GroupWithTicket<R extends Room = Room> = GroupIdentity<R> & {
   /** A JWT saying the server decrypted this room for this user. */
   ticket: string
   /** When the ticket expires, in ms since the epoch. */

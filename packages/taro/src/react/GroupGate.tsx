@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
 import type { GroupEnterError } from '../core/GroupEnterError'
-import type { Room } from '../core/types'
+import type { AppRoom } from '../core/register'
 import { sameGate, selectGate } from '../core/selectors'
 import { useGroupEnterInfo, useGroupEnterStore } from './useGroupEnterInfo'
 
@@ -8,9 +8,9 @@ export interface GroupGateProps {
   /**
    * Shown once the room is known. A function gets its id (the opengid of a group, so
    * group-only apps read it as before) and the room: `roomType`, and `opengid` or
-   * `openSingleRoomid` (single chats, with `allowSingleChat`).
+   * `openSingleRoomid` (single chats, for an app that registered them).
    */
-  children: ReactNode | ((roomId: string, room: Room) => ReactNode)
+  children: ReactNode | ((roomId: string, room: AppRoom) => ReactNode)
   /** While idle or loading. */
   fallback?: ReactNode
   /** The launch was not from a group chat. */
@@ -32,7 +32,7 @@ export function GroupGate({
   const { refresh } = useGroupEnterStore('GroupGate')
   switch (gate.status) {
     case 'resolved': {
-      const room = gate.room as Room
+      const room = gate.room as AppRoom
       return <>{typeof children === 'function' ? children(room.roomId, room) : children}</>
     }
     case 'none':

@@ -18,7 +18,10 @@ export const GroupContext = defineComponent({
     retry: Number,
     // Undefined when absent, as the store's own defaults expect (a Boolean prop is false otherwise).
     needGroupOpenID: { type: Boolean, default: undefined },
-    allowSingleChat: { type: Boolean, default: undefined },
+    // Typed as the store's option, so only an app that registered single chats may set it, and
+    // as a bare PropType: Vue's types would fix the type of a prop with a default when the kit
+    // is built, before an app's Register can widen it.
+    allowSingleChat: { type: Boolean, default: undefined } as unknown as PropType<GroupContextProps['allowSingleChat']>,
     mode: String as PropType<GroupContextProps['mode']>,
     onResolved: Function as PropType<(state: GroupEnterState) => void>,
     onError: Function as PropType<(error: GroupEnterError) => void>,

@@ -1,6 +1,6 @@
 import { defineComponent, type SlotsType, type VNode } from 'vue'
 import type { GroupEnterError } from '../core/GroupEnterError'
-import type { Room } from '../core/types'
+import type { AppRoom } from '../core/register'
 import { sameGate, selectGate } from '../core/selectors'
 import { injectGroupStore } from './context'
 import { selectionRef } from './selection'
@@ -9,9 +9,9 @@ import { selectionRef } from './selection'
 export interface GroupGateSlots {
   /**
    * Shown once the room is known: `roomId`, `roomType`, and `opengid` (a group) or
-   * `openSingleRoomid` (a single chat, with `allowSingleChat`).
+   * `openSingleRoomid` (a single chat, for an app that registered them).
    */
-  default?(props: Room): VNode[]
+  default?(props: AppRoom): VNode[]
   /** While idle or loading. */
   fallback?(): VNode[]
   /** The launch was not from a group chat. */
@@ -31,7 +31,7 @@ export const GroupGate = defineComponent({
     const gate = selectionRef(store, selectGate, sameGate)
     return () => {
       const { status, room, error } = gate.value
-      if (status === 'resolved') return slots.default ? slots.default(room as Room) : null
+      if (status === 'resolved') return slots.default ? slots.default(room as AppRoom) : null
       if (status === 'error') {
         return slots.error ? slots.error({ error: error as GroupEnterError, refresh: store.refresh }) : null
       }

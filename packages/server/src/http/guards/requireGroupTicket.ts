@@ -1,11 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { GroupRoom, Room } from '../../shared/wire'
 import type { GroupTicketClaims } from '../../ticket/ticketClaims'
 import { answerNodeRequest } from '../nodeAnswer'
 import { createTicketGuard, type GroupTicketGuardOptions } from './ticketGuard'
 
-/** A request that passed requireGroupTicket: `req.group` holds the verified claims. */
-export interface WithGroupTicket {
-  group: GroupTicketClaims
+/**
+ * A request that passed requireGroupTicket: `req.group` holds the verified claims, a
+ * group's. Behind a guard with `allowSingleChat: true`, read it as `WithGroupTicket<Room>`.
+ */
+export interface WithGroupTicket<R extends Room = GroupRoom> {
+  group: GroupTicketClaims<R>
 }
 
 export type RequireGroupTicketOptions<Req> = GroupTicketGuardOptions<Req>

@@ -1,4 +1,5 @@
 import { reportInternalError, type InternalErrorReporter } from '../../shared/reportInternalError'
+import type { Room } from '../../shared/wire'
 import { GroupTicketError } from '../../ticket/GroupTicketError'
 import type { GroupTicketClaims } from '../../ticket/ticketClaims'
 import { createTicketVerifier, type GroupTicketOptions } from '../../ticket/verifyGroupTicket'
@@ -16,7 +17,8 @@ export type GroupTicketGuardOptions<Req> = GroupTicketOptions & {
 }
 
 /** The verified claims, or the answer that refuses the request. */
-export type GuardOutcome = { group: GroupTicketClaims; answer?: undefined } | { answer: HttpAnswer; group?: undefined }
+export type GuardOutcome =
+  { group: GroupTicketClaims<Room>; answer?: undefined } | { answer: HttpAnswer; group?: undefined }
 
 const BEARER = /^Bearer[ \t]+(\S+)[ \t]*$/i
 
@@ -35,7 +37,7 @@ export function createTicketGuard<Req>(
   }
   const report = options.onInternalError
   const check = async (req: Req, authorization: string | null | undefined): Promise<GuardOutcome> => {
-    let group: GroupTicketClaims
+    let group: GroupTicketClaims<Room>
     try {
       group = await verify(BEARER.exec(authorization ?? '')?.[1])
     } catch (error) {

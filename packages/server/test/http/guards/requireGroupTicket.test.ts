@@ -7,6 +7,7 @@ import {
   withGroupTicket,
   type GroupTicketClaims,
   type GroupTicketOptions,
+  type Room,
   type WithGroupTicket,
 } from '@opengid/server'
 import { createTicketIssuer } from '../../../src/ticket/issueGroupTicket'
@@ -24,7 +25,7 @@ const BASE_OPTIONS = { ticketSecret: TICKET_SECRET, appId: APP_ID }
 /** A guarded route, `GET /api/groups/:opengid/board`, answering the ticket's claims. */
 interface Form {
   name: string
-  start(options: GroupTicketOptions, seen: GroupTicketClaims[]): Promise<Started>
+  start(options: GroupTicketOptions, seen: GroupTicketClaims<Room>[]): Promise<Started>
 }
 interface Started {
   get(path: string, headers?: Record<string, string>): Promise<Answer>
@@ -121,7 +122,7 @@ const bearer = (ticket: string) => ({ authorization: `Bearer ${ticket}` })
 const board = `/api/groups/${GROUP}/board`
 
 describe.each(forms)('$name', (form) => {
-  const seen: GroupTicketClaims[] = []
+  const seen: GroupTicketClaims<Room>[] = []
   let route: Started
   beforeAll(async () => {
     route = await form.start(BASE_OPTIONS, seen)
@@ -199,19 +200,40 @@ describe.each(forms)('$name', (form) => {
     expect(seen).toEqual([])
   })
 
-  test('a single chat’s ticket guards its room by roomId: through for that room, 403 for any other', async () => {
-    const single = { roomType: 'single', roomId: 'S-pair', openSingleRoomid: 'S-pair', chatType: 1 } as const
-    const ticket = (await createTicketIssuer(BASE_OPTIONS)(OPENID, single)).ticket
-    const own = await route.get('/api/groups/S-pair/board', bearer(ticket))
-    expect(own.status).toBe(200)
-    expect(own.json).toEqual({ ...single, openid: OPENID, issuedAt: expect.any(Number), expiresAt: expect.any(Number) })
-    expect((await route.get(board, bearer(ticket))).json.error?.code).toBe('GROUP_MISMATCH')
+  const single = { roomType: 'single', roomId: 'S-pair', openSingleRoomid: 'S-pair', chatType: 1 } as const
+  const singleTicket = async () => (await createTicketIssuer(BASE_OPTIONS)(OPENID, single)).ticket
+
+  test('a single chat’s ticket at a guard for groups: 401 TICKET_INVALID, even for its own room, as before rooms', async () => {
+    // Code behind it reads req.group.opengid, which a single chat's claims do not have.
+    const answer = await route.get('/api/groups/S-pair/board', bearer(await singleTicket()))
+    expect(answer.status).toBe(401)
+    expect(answer.json).toEqual({ error: { code: 'TICKET_INVALID', message: expect.stringContaining('single chat') } })
+    expect(seen).toEqual([])
+  })
+
+  test('with allowSingleChat a single chat’s ticket guards its room by roomId: through for it, 403 for any other', async () => {
+    const rooms = await form.start({ ...BASE_OPTIONS, allowSingleChat: true }, seen)
+    try {
+      const own = await rooms.get('/api/groups/S-pair/board', bearer(await singleTicket()))
+      expect(own.status).toBe(200)
+      expect(own.json).toEqual({
+        ...single,
+        openid: OPENID,
+        issuedAt: expect.any(Number),
+        expiresAt: expect.any(Number),
+      })
+      expect((await rooms.get(board, bearer(await singleTicket()))).json.error?.code).toBe('GROUP_MISMATCH')
+      // Groups' tickets pass as they always did.
+      expect((await rooms.get(board, bearer(await ticketFor(GROUP)))).status).toBe(200)
+    } finally {
+      await rooms.close()
+    }
   })
 })
 
 describe.each(forms)('$name with rotated ticket secrets', (form) => {
   test('ticketSecrets: tickets of the old secret and of the new one both get through', async () => {
-    const seen: GroupTicketClaims[] = []
+    const seen: GroupTicketClaims<Room>[] = []
     const route = await form.start({ ticketSecrets: [OTHER_SECRET, TICKET_SECRET], appId: APP_ID }, seen)
     try {
       expect((await route.get(board, bearer(await ticketFor(GROUP)))).status).toBe(200)

@@ -1,4 +1,5 @@
 // Checked by `npm run typecheck` (tsc), never run: each line fails to compile if inference regresses.
+// A Vue app that never registered single chats (see index.test-d.ts beside it).
 import { h, type ShallowRef } from 'vue'
 import type { GroupContextProps as ReactGroupContextProps } from '@opengid/taro'
 import {
@@ -38,11 +39,7 @@ export function composableTypes() {
   const whole = useGroupEnterInfo()
   assertType<Equal<typeof whole, Readonly<ShallowRef<GroupEnterInfo>>>>()
   assertType<Equal<ReturnType<typeof whole.value.refresh>, Promise<void>>>()
-  if (whole.value.status === 'resolved') {
-    assertType<Equal<typeof whole.value.roomId, string>>()
-    if (whole.value.roomType === 'group') assertType<Equal<typeof whole.value.opengid, string>>()
-    else assertType<Equal<typeof whole.value.openSingleRoomid, string>>()
-  }
+  if (whole.value.status === 'resolved') assertType<Equal<typeof whole.value.opengid, string>>()
   if (whole.value.status === 'error') assertType<Equal<typeof whole.value.error, GroupEnterError>>()
 
   assertType<Equal<ReturnType<typeof useOpenGid>, Readonly<ShallowRef<string | undefined>>>>()
@@ -59,7 +56,12 @@ export function composableTypes() {
 assertType<Equal<GroupContextProps, Omit<ReactGroupContextProps, 'children'>>>()
 
 export function providing(): GroupEnterStore {
-  return provideGroupContext({ resolver: httpResolver({ url: 'https://example.com/api/opengid' }) })
+  const store = provideGroupContext({ resolver: httpResolver({ url: 'https://example.com/api/opengid' }) })
+  const state = store.getState()
+  if (state.status === 'resolved') assertType<Equal<typeof state.opengid, string>>()
+  // @ts-expect-error allowSingleChat only for an app that registered single chats
+  provideGroupContext({ resolver: httpResolver({ url: 'u' }), allowSingleChat: true })
+  return store
 }
 
 export const rendered = [
@@ -72,14 +74,17 @@ export const rendered = [
   h(GroupContext, { bridge: createSimulatedBridge() }),
   // @ts-expect-error onResolved is given the state
   h(GroupContext, { resolver: httpResolver({ url: 'u' }), onResolved: (state: string) => state }),
+  h(GroupContext, { resolver: httpResolver({ url: 'u' }), allowSingleChat: false }),
+  // @ts-expect-error allowSingleChat only for an app that registered single chats
+  h(GroupContext, { resolver: httpResolver({ url: 'u' }), allowSingleChat: true }),
 ]
 
 type GateSlots = InstanceType<typeof GroupGate>['$slots']
 export function gateSlots(slots: GateSlots) {
-  const roomSlot = (room: Parameters<NonNullable<GateSlots['default']>>[0]) => {
-    assertType<Equal<typeof room.roomId, string>>()
-    if (room.roomType === 'group') assertType<Equal<typeof room.opengid, string>>()
-    else assertType<Equal<typeof room.openSingleRoomid, string>>()
+  // The default slot gives the group, `#default="{ opengid }"` as before rooms.
+  const roomSlot = ({ opengid, roomType }: Parameters<NonNullable<GateSlots['default']>>[0]) => {
+    assertType<Equal<typeof opengid, string>>()
+    assertType<Equal<typeof roomType, 'group'>>()
   }
   assertType<
     Equal<Parameters<NonNullable<GateSlots['error']>>[0], { error: GroupEnterError; refresh: () => Promise<void> }>

@@ -1,6 +1,10 @@
 // Checked by `npm run typecheck` (tsc), never run: each line fails to compile if inference regresses.
+// An app that never registered single chats, as every app before rooms: this folder is its
+// own compilation (tsconfig.json), because one Register anywhere in a compilation (the demo's
+// src/app.tsx) reaches all of it. rooms.test-d.ts checks a registered app.
 import {
   GroupEnterError,
+  type GroupContextProps,
   type GroupGateProps,
   httpResolver,
   useGroupEnterInfo,
@@ -8,6 +12,7 @@ import {
   type GroupEnterInfo,
   type GroupEnterState,
   type GroupResolver,
+  type ResolvedGroup,
 } from '@opengid/taro'
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false
@@ -26,6 +31,7 @@ export function useSelectorInference() {
   const whole = useGroupEnterInfo()
   assertType<Equal<typeof whole, GroupEnterInfo>>()
   assertType<Equal<ReturnType<typeof whole.refresh>, Promise<void>>>()
+  if (whole.status === 'resolved') assertType<Equal<typeof whole.opengid, string>>()
   assertType<Equal<ReturnType<typeof useOpenGid>, string | undefined>>()
 
   const selectScene = (s: GroupEnterState) => s.scene
@@ -55,22 +61,21 @@ export const customResolver: GroupResolver<{ token: string }> = {
   },
 }
 
+// A resolver's answer is a group, as before rooms: the kit refuses a single room it did not ask for.
+export const answerOpengid = (answer: ResolvedGroup): string => answer.opengid
+// @ts-expect-error a single room is no answer for a group-only app
+export const singleAnswer: ResolvedGroup = { roomType: 'single', roomId: 'S', openSingleRoomid: 'S' }
+
 // @ts-expect-error url is required
 httpResolver({})
 
 export function narrowing(state: GroupEnterState) {
   if (state.status === 'resolved') {
+    assertType<Equal<typeof state.opengid, string>>()
     assertType<Equal<typeof state.roomId, string>>()
-    assertType<Equal<typeof state.roomType, 'group' | 'single'>>()
-    assertType<Equal<typeof state.opengid, string | undefined>>()
+    assertType<Equal<typeof state.roomType, 'group'>>()
+    assertType<Equal<typeof state.openSingleRoomid, undefined>>()
     assertType<Equal<typeof state.source, 'getGroupEnterInfo' | 'getShareInfo' | 'getChatToolInfo'>>()
-    if (state.roomType === 'group') {
-      assertType<Equal<typeof state.opengid, string>>()
-      assertType<Equal<typeof state.openSingleRoomid, undefined>>()
-    } else {
-      assertType<Equal<typeof state.openSingleRoomid, string>>()
-      assertType<Equal<typeof state.opengid, undefined>>()
-    }
   }
   if (state.status === 'error') assertType<Equal<typeof state.error, GroupEnterError>>()
   if (state.status === 'loading') assertType<Equal<typeof state.opengid, undefined>>()
@@ -78,23 +83,31 @@ export function narrowing(state: GroupEnterState) {
   void state.error.code
   // @ts-expect-error a resolved state always names its room
   const resolved: GroupEnterState = { status: 'resolved', source: 'getGroupEnterInfo', opengid: 'G' }
-  const single: GroupEnterState = {
-    status: 'resolved',
-    source: 'getGroupEnterInfo',
-    roomType: 'single',
-    roomId: 'S',
-    openSingleRoomid: 'S',
-  }
-  // @ts-expect-error a single room has no opengid
-  const mixed: GroupEnterState = { ...single, opengid: 'G' }
+  const singleRoom = { roomType: 'single', roomId: 'S', openSingleRoomid: 'S' } as const
+  // @ts-expect-error a group-only app's state is never a single room
+  const single: GroupEnterState = { status: 'resolved', source: 'getGroupEnterInfo', ...singleRoom }
   // @ts-expect-error only a resolved state carries an opengid
   const loading: GroupEnterState = { status: 'loading', opengid: 'G' }
-  return [resolved, single, mixed, loading]
+  return [resolved, single, loading]
 }
 
-// GroupGate's content gets the room's id (a group's opengid, as before rooms) and the room.
-export const gateChildren: GroupGateProps['children'] = (roomId, room) => {
-  assertType<Equal<typeof roomId, string>>()
-  assertType<Equal<typeof room.roomType, 'group' | 'single'>>()
-  return room.roomType === 'group' ? room.opengid : room.openSingleRoomid
+// GroupGate's content gets the opengid first, as before rooms, and the group's room beside it.
+export const gateChildren: GroupGateProps['children'] = (opengid, room) => {
+  assertType<Equal<typeof opengid, string>>()
+  assertType<Equal<typeof room.opengid, string>>()
+  assertType<Equal<typeof room.roomType, 'group'>>()
+  return room.opengid
 }
+export const gateChildrenBeforeRooms: GroupGateProps['children'] = (opengid: string) => opengid
+
+const resolver = httpResolver({ url: 'https://example.com/api/opengid' })
+export const provider: GroupContextProps[] = [
+  { resolver, onResolved: (state) => state.status === 'resolved' && assertType<Equal<typeof state.opengid, string>>() },
+  // False says what the types already say.
+  { resolver, allowSingleChat: false },
+  // @ts-expect-error allowSingleChat only for an app that registered single chats
+  { resolver, allowSingleChat: true },
+]
+// The error names what to declare.
+type Refusal = Extract<GroupContextProps['allowSingleChat'], string>
+assertType<Refusal extends `${string}interface Register { allowSingleChat: true }${string}` ? true : false>()
