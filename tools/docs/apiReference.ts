@@ -1,5 +1,6 @@
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+import ts from 'typescript'
 import { TOPICS } from '../../docs/.vitepress/topics'
 import { ROOT } from '../root'
 import { run } from '../run'
@@ -7,9 +8,10 @@ import { SITE_DIR, sitePage, type Lang } from '../docBlocks'
 
 /** The packages' public entry points, from tsconfig's `paths` (the map tsc, jest and the demo resolve them by). */
 export function publicEntries(): Record<string, string> {
-  const tsconfig = JSON.parse(readFileSync(path.join(ROOT, 'tsconfig.json'), 'utf8')) as {
-    compilerOptions: { paths: Record<string, string[]> }
-  }
+  // tsconfig.json is JSON with comments: read it as tsc does.
+  const { config, error } = ts.readConfigFile(path.join(ROOT, 'tsconfig.json'), ts.sys.readFile)
+  if (error) throw new Error(ts.flattenDiagnosticMessageText(error.messageText, '\n'))
+  const tsconfig = config as { compilerOptions: { paths: Record<string, string[]> } }
   return Object.fromEntries(
     Object.entries(tsconfig.compilerOptions.paths)
       .filter(([name]) => name.startsWith('@opengid/'))
