@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { generateTicketKeyPair } from '../ticket/ticketKeyPair'
 import { checkConfig } from './config'
-import { createLogger } from './log'
+import { createLogs } from './log'
 import { startService } from './service'
 import { ConfigError, helpText, readSettings } from './settings'
 
@@ -16,7 +16,7 @@ async function main(args: string[]): Promise<void> {
     return
   }
   const config = await checkConfig(readSettings(args, process.env))
-  await startService(config, createLogger())
+  await startService(config, createLogs())
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

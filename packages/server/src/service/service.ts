@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto'
 import type { AddressInfo } from 'node:net'
 import { createGroupResolver } from '../resolver/createGroupResolver'
 import type { ServiceConfig } from './config'
-import { errorSummary, type Logger } from './log'
+import { errorSummary, type ServiceLogs } from './log'
 import { createMetrics } from './metrics'
 import { resolveRoute } from './resolveRoute'
 import { stopOnSignals } from './shutdown'
@@ -16,7 +16,7 @@ type Route = (req: IncomingMessage, res: ServerResponse) => Promise<string | und
 const REQUEST_ID = /^[\w.:-]{1,64}$/
 
 /** Opens the store, listens, and stops on SIGTERM / SIGINT. Resolves once it listens. */
-export async function startService(config: ServiceConfig, log: Logger): Promise<Server> {
+export async function startService(config: ServiceConfig, { log, requests }: ServiceLogs): Promise<Server> {
   const store = await openStore(config.redisUrl, log)
   const metrics = createMetrics()
   const report = (error: unknown) => log.error({ err: errorSummary(error) }, 'internal error')
@@ -74,7 +74,7 @@ export async function startService(config: ServiceConfig, log: Logger): Promise<
     }
     const durationMs = Number(process.hrtime.bigint() - started) / 1e6
     metrics.request(route ?? 'unknown', durationMs / 1000, route === '/api/opengid' ? code : undefined)
-    log.info(
+    requests.info(
       { reqId: id, method: req.method, route: route ?? 'unknown', status: res.statusCode, code, durationMs },
       'request',
     )

@@ -23,7 +23,7 @@ export function stopOnSignals(
       clearTimeout(deadline)
       await close()
       log.info('stopped')
-      // The log is written asynchronously: its last lines go out before the exit.
+      // Request lines are written in batches: the last one goes out before the exit.
       log.flush(() => process.exit(0))
     })
     server.closeIdleConnections()
