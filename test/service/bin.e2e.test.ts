@@ -137,11 +137,13 @@ describe('with only the required variables', () => {
     expect(JSON.parse(missing.text).error.code).toBe('NOT_FOUND')
   })
 
-  test("every answer carries a request id: the client's when it sends a plain one", async () => {
+  test("every answer carries a request id: the client's when it sends a plain one, else a new one", async () => {
     const own = await fetch(`${service.url}/healthz`, { headers: { 'X-Request-Id': 'req-123' } })
     expect(own.headers.get('x-request-id')).toBe('req-123')
     const made = await fetch(`${service.url}/healthz`, { headers: { 'X-Request-Id': 'bad id\twith spaces' } })
     expect(made.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/)
+    const none = await fetch(`${service.url}/healthz`)
+    expect(none.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/)
   })
 })
 

@@ -82,13 +82,15 @@ describe('metrics and logs of a full run', () => {
     for (const entry of requests) {
       expect(entry).toEqual(
         expect.objectContaining({
-          reqId: expect.any(String),
+          // The suite sends no X-Request-Id: each line has an id of its own.
+          reqId: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/),
           route: expect.any(String),
           status: expect.any(Number),
           durationMs: expect.any(Number),
         }),
       )
     }
+    expect(new Set(requests.map((entry) => entry.reqId)).size).toBe(requests.length)
     const resolves = requests.filter((entry) => entry.route === '/api/opengid')
     expect(resolves.map((entry) => entry.code).sort()).toEqual([
       'INVALID_CODE',

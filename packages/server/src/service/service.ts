@@ -54,7 +54,9 @@ export async function startService(config: ServiceConfig, { log, requests }: Ser
 
   const server = createServer(async (req, res) => {
     const started = process.hrtime.bigint()
-    const id = REQUEST_ID.test(String(req.headers['x-request-id'])) ? String(req.headers['x-request-id']) : randomUUID()
+    const given = req.headers['x-request-id']
+    // Not String(given): without the header that is "undefined", which passes the test.
+    const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID()
     res.setHeader('X-Request-Id', id)
     if (draining()) {
       // A keep-alive connection closes after this answer, not at the deadline.
