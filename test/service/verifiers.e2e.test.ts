@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -133,6 +134,23 @@ describeVerifiers('verified outside Node, against the running service', () => {
       expect(expired.stderr).toMatch(/expired/i)
     },
   )
+
+  test('ES256: a service started with a P-256 key (PKCS#8 PEM) issues ES256 tickets every verifier accepts', async () => {
+    const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' })
+    const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }) as string
+    const es256 = await start({ OPENGID_TICKET_KEY: pem })
+    const url = `${es256.url}/.well-known/jwks.json`
+    const { keys } = JSON.parse((await get(es256.url, '/.well-known/jwks.json')).text) as { keys: JWK[] }
+    expect(keys).toHaveLength(1)
+    expect(keys[0]).toMatchObject({ kty: 'EC', crv: 'P-256', alg: 'ES256', use: 'sig' })
+    expect(keys[0].d).toBeUndefined()
+    const ticket = await ticketFrom(es256.url, 'G-es256')
+    expect(decoded(ticket, 0)).toMatchObject({ alg: 'ES256', kid: keys[0].kid })
+    for (const [name, verify] of verifiers) {
+      const verdict = await verify(url, APP_ID, ticket)
+      expect({ name, verdict }).toMatchObject({ name, verdict: { code: 0, claims: { gid: 'G-es256' } } })
+    }
+  })
 
   test.each(['python', 'go', 'node'])(
     '%s: tampered, alg none, HS256 with the public key, wrong key, unknown kid, other app: refused',
