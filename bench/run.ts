@@ -8,7 +8,7 @@ import { measureHandler } from './handler/section'
 import { measureHandlerSessions } from './handler/sessionsSection'
 import { loadBundled } from './loadBundled'
 import { loadAverage, machine } from './machine'
-import type { Section } from './section'
+import { SECTION_IDS, type Section, type SectionId } from './section'
 import { measureService } from './service/section'
 import { measureSizes } from './size/section'
 import { measureWeappColdWarm } from './weapp/coldWarm'
@@ -21,8 +21,10 @@ import { measureWeapp } from './weapp/section'
  * and written to bench/results.json. It prints figures and asserts none:
  * timings on a shared machine are for reading, not for failing a build.
  * The sections run one after another so they never compete for the 2 cores.
+ * `npm run bench -- service weapp` runs only the sections of those ids, in
+ * their usual order (results.json then holds only those).
  */
-async function main() {
+async function main(only: Set<SectionId>) {
   const started = Date.now()
   const date = new Date(started).toISOString()
   const code = commit()
@@ -38,20 +40,25 @@ async function main() {
     console.log(`### ${section.title}\n\n${section.markdown}\n`)
   }
 
+  const wanted = (...ids: SectionId[]) => only.size === 0 || ids.some((id) => only.has(id))
   // Measured first, reported in their places: the jsdom sections leave a large heap whose
   // garbage collection would land on whichever in-process timing happens to be running.
-  const decrypt = measureDecrypt()
-  const inProcess = await measureInProcess()
-  const consumers = await loadBundled<{ measureConsumers: typeof measureConsumers }>('bench/consumers/index.ts')
-  for (const section of await consumers.measureConsumers()) report(section)
-  report(await measureSizes())
-  report(decrypt)
-  report(await measureHandler())
-  report(await measureHandlerSessions(inProcess))
-  report(await measureService())
-  const weapp = await loadWeappBuild()
-  report(await measureWeapp(weapp))
-  report(await measureWeappColdWarm(weapp, await loadBaselineBuild()))
+  const decrypt = wanted('decrypt') ? measureDecrypt() : undefined
+  const inProcess = wanted('handler-sessions') ? await measureInProcess() : undefined
+  if (wanted('calls', 'renders')) {
+    const consumers = await loadBundled<{ measureConsumers: typeof measureConsumers }>('bench/consumers/index.ts')
+    for (const section of await consumers.measureConsumers()) if (wanted(section.id)) report(section)
+  }
+  if (wanted('size')) report(await measureSizes())
+  if (decrypt) report(decrypt)
+  if (wanted('handler')) report(await measureHandler())
+  if (inProcess) report(await measureHandlerSessions(inProcess))
+  if (wanted('service')) report(await measureService())
+  if (wanted('weapp', 'weapp-warm')) {
+    const weapp = await loadWeappBuild()
+    if (wanted('weapp')) report(await measureWeapp(weapp))
+    if (wanted('weapp-warm')) report(await measureWeappColdWarm(weapp, await loadBaselineBuild()))
+  }
 
   const seconds = Math.round((Date.now() - started) / 100) / 10
   const load = { before: loadBefore, after: loadAverage() }
@@ -62,7 +69,13 @@ async function main() {
   writeFileSync(path.join(__dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`)
 }
 
-main().catch((error: unknown) => {
+const only = new Set(process.argv.slice(2) as SectionId[])
+const unknown = [...only].filter((id) => !SECTION_IDS.includes(id))
+if (unknown.length > 0) {
+  console.error(`no such section: ${unknown.join(', ')} (the sections: ${SECTION_IDS.join(', ')})`)
+  process.exit(2)
+}
+main(only).catch((error: unknown) => {
   console.error(error)
   process.exitCode = 1
 })

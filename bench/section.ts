@@ -3,8 +3,18 @@
  * results of different runs (and commits) can be compared section by section,
  * whatever the titles say.
  */
-export type SectionId =
-  'calls' | 'renders' | 'size' | 'decrypt' | 'handler' | 'handler-sessions' | 'service' | 'weapp' | 'weapp-warm'
+export const SECTION_IDS = [
+  'calls',
+  'renders',
+  'size',
+  'decrypt',
+  'handler',
+  'handler-sessions',
+  'service',
+  'weapp',
+  'weapp-warm',
+] as const
+export type SectionId = (typeof SECTION_IDS)[number]
 
 /** One section's result: markdown for people, data for results.json. */
 export interface Section {
