@@ -9,8 +9,8 @@ const WARM_SESSIONS = 1_000
  * One user per body: a login rotates that user's session key, which would make
  * an earlier body of the same user undecryptable.
  */
-export function coldBodies(server: DevServer, count: number): string[] {
-  return Array.from({ length: count }, (_, i) => JSON.stringify(server.fake.clientRequest(`cold-${i}`, GROUP)))
+export function coldBodies(server: DevServer, count: number, users = 'cold'): string[] {
+  return Array.from({ length: count }, (_, i) => JSON.stringify(server.fake.clientRequest(`${users}-${i}`, GROUP)))
 }
 
 /**
@@ -18,13 +18,13 @@ export function coldBodies(server: DevServer, count: number): string[] {
  * the server itself, so it is in the store the handler reads, however the store
  * keeps it. Every body is encrypted anew, as each launch's group data is.
  */
-export async function warmBodies(server: DevServer, count: number): Promise<string[]> {
+export async function warmBodies(server: DevServer, count: number, users = 'warm'): Promise<string[]> {
   const sessions: string[] = []
   for (let i = 0; i < WARM_SESSIONS; i++) {
     const response = await fetch(`${server.url}${API_PATH}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(server.fake.clientRequest(`warm-${i}`, GROUP)),
+      body: JSON.stringify(server.fake.clientRequest(`${users}-${i}`, GROUP)),
     })
     const answer = (await response.json()) as { session?: string }
     if (!response.ok || !answer.session)
@@ -33,6 +33,6 @@ export async function warmBodies(server: DevServer, count: number): Promise<stri
   }
   return Array.from({ length: count }, (_, i) => {
     const user = i % WARM_SESSIONS
-    return JSON.stringify(server.fake.sessionRequest(`warm-${user}`, sessions[user], GROUP))
+    return JSON.stringify(server.fake.sessionRequest(`${users}-${user}`, sessions[user], GROUP))
   })
 }

@@ -34,13 +34,23 @@ async function load(url: string, bodies: string[]) {
   return { result, seconds: (answered - started) / 1000, exhausted: Math.max(0, next - bodies.length) }
 }
 
-export type Throughput = Awaited<ReturnType<typeof measureThroughput>>
+export type Throughput = Awaited<ReturnType<typeof measureLoad>>
 
 /** WARMUP requests, then MEASURED ones reported: req/s, latency percentiles (1 ms resolution) and every failure. */
 export async function measureThroughput(url: string, bodies: string[]) {
   if (bodies.length < WARMUP + MEASURED) throw new Error(`${WARMUP + MEASURED} bodies needed, ${bodies.length} made`)
+  await warmUp(url, bodies)
+  return measureLoad(url, bodies.slice(WARMUP, WARMUP + MEASURED))
+}
+
+/** The first WARMUP bodies, not reported. */
+export async function warmUp(url: string, bodies: string[]): Promise<void> {
   await load(url, bodies.slice(0, WARMUP))
-  const { result, seconds, exhausted } = await load(url, bodies.slice(WARMUP, WARMUP + MEASURED))
+}
+
+/** One request per body, all reported, without a warm-up. */
+export async function measureLoad(url: string, bodies: string[]) {
+  const { result, seconds, exhausted } = await load(url, bodies)
   return {
     connections: CONNECTIONS,
     requests: result.requests.total,

@@ -14,7 +14,9 @@ async function main() {
   process.on('message', (message: BodiesRequest) => {
     const server = { fake, url: message.url } as Parameters<typeof coldBodies>[0]
     const made =
-      message.path === 'cold' ? Promise.resolve(coldBodies(server, message.count)) : warmBodies(server, message.count)
+      message.path === 'cold'
+        ? Promise.resolve(coldBodies(server, message.count, message.users))
+        : warmBodies(server, message.count, message.users)
     void made.then((bodies) => process.send?.({ bodies } satisfies BodiesAnswer))
   })
   process.once('disconnect', () => void served.close())

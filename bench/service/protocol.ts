@@ -7,6 +7,8 @@ export interface BodiesRequest {
   path: 'cold' | 'warm'
   count: number
   url: string
+  /** The users' names start with it: each server gets users of its own (a login rotates its user's key). */
+  users: string
 }
 export interface BodiesAnswer {
   bodies: string[]

@@ -2,7 +2,7 @@ import { exportJWK, generateKeyPair } from 'jose'
 import { ROOT } from '../../tools/root'
 import { run } from '../../tools/run'
 import { prepareServiceApp } from '../../tools/service/packedService'
-import { CONNECTIONS, MEASURED, measureThroughput, WARMUP, type Throughput } from '../handler/load'
+import { CONNECTIONS, MEASURED, measureLoad, WARMUP, warmUp, type Throughput } from '../handler/load'
 import { table } from '../markdown'
 import type { Section } from '../section'
 import { median } from '../stats'
@@ -13,14 +13,14 @@ import { measureTicketVerification } from './tickets'
 
 type Server = 'embedded handler' | 'service'
 type Path = BodiesRequest['path']
-const ROWS: { path: Path; server: Server }[] = [
-  { path: 'warm', server: 'embedded handler' },
-  { path: 'warm', server: 'service' },
-  { path: 'cold', server: 'embedded handler' },
-  { path: 'cold', server: 'service' },
-]
-/** Interleaved passes, the median reported: a spell of other load on the machine hits every row. */
-const ROUNDS = 3
+const SERVERS: Server[] = ['embedded handler', 'service']
+const PATHS: Path[] = ['warm', 'cold']
+/**
+ * Each server's MEASURED requests go in SLICES slices that alternate with the other
+ * server's (A B B A A B …), both running all along: a spell of other load on the
+ * machine lands on both, not on whichever row happened to be running.
+ */
+const SLICES = 10
 
 /** Starts the server under test (the embedded handler in a process of its own, or the packed bin): its URL and stop. */
 async function startTarget(server: Server, wechatUrl: string, ticketKey: string) {
@@ -49,47 +49,85 @@ export async function measureService(): Promise<Section> {
   const { privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true })
   const ticketKey = JSON.stringify(await exportJWK(privateKey))
   const fake = await forkTs<FakeReady>('service/fakeProcess.ts')
-  const runs = ROWS.map(() => [] as Throughput[])
+  const rows: Row[] = []
   try {
-    for (let round = 0; round < ROUNDS; round++) {
-      for (const [i, { path, server }] of ROWS.entries()) {
-        const target = await startTarget(server, fake.ready.url, ticketKey)
-        try {
-          const request: BodiesRequest = { path, count: WARMUP + MEASURED, url: target.url }
-          const { bodies } = await ask<BodiesAnswer>(fake.child, request)
-          runs[i].push(await measureThroughput(target.url, bodies))
-        } finally {
-          await target.stop()
+    for (const path of PATHS) {
+      const slices = SERVERS.map(() => [] as Throughput[])
+      const targets = []
+      try {
+        for (const server of SERVERS) targets.push(await startTarget(server, fake.ready.url, ticketKey))
+        const bodies = []
+        for (const [i, target] of targets.entries()) {
+          const request: BodiesRequest = { path, count: WARMUP + MEASURED, url: target.url, users: `${path}-${i}` }
+          bodies.push((await ask<BodiesAnswer>(fake.child, request)).bodies)
         }
+        for (const [i, target] of targets.entries()) await warmUp(target.url, bodies[i])
+        const size = MEASURED / SLICES
+        for (let slice = 0; slice < SLICES; slice++) {
+          const order = slice % 2 === 0 ? [0, 1] : [1, 0]
+          for (const i of order) {
+            const from = WARMUP + slice * size
+            slices[i].push(await measureLoad(targets[i].url, bodies[i].slice(from, from + size)))
+          }
+        }
+      } finally {
+        for (const target of targets) await target.stop()
       }
+      rows.push(...SERVERS.map((server, i) => summary(path, server, slices[i])))
     }
   } finally {
     await fake.stop()
   }
-  const rows = ROWS.map((row, i) => ({
-    ...row,
-    requestsPerSecond: Math.round(median(runs[i].map((throughput) => throughput.requestsPerSecond))),
-    p50Ms: median(runs[i].map((throughput) => throughput.latencyMs.p50)),
-    p99Ms: median(runs[i].map((throughput) => throughput.latencyMs.p99)),
-    failures: runs[i].reduce((sum, t) => sum + t.non2xx + t.errors + t.timeouts, 0),
-    runs: runs[i],
-  }))
+  const percent = (service: number, embedded: number) => Math.round((service / embedded) * 100)
+  const pair = (path: Path) => rows.filter((row) => row.path === path)
   const share = (path: Path) => {
-    const [embedded, service] = rows.filter((row) => row.path === path)
-    return `${Math.round((service.requestsPerSecond / embedded.requestsPerSecond) * 100)} %`
+    const [embedded, service] = pair(path)
+    return `${percent(service.requestsPerSecond, embedded.requestsPerSecond)} %`
+  }
+  /** Each slice's own share against the embedded slice next to it: how far a short pass can be off. */
+  const perSlice = (path: Path) => {
+    const [embedded, service] = pair(path)
+    return embedded.slices.map((run, i) => percent(service.slices[i].requestsPerSecond, run.requestsPerSecond))
+  }
+  const spread = (path: Path) => {
+    const shares = perSlice(path)
+    return `median ${median(shares)} %, ${Math.min(...shares)}–${Math.max(...shares)} %`
   }
   const tickets = await measureTicketVerification()
   return {
     id: 'service',
-    title: `The service (opengid-server, packed) against the embedded node handler (POST /api/opengid on 127.0.0.1, EdDSA tickets, fake WeChat in its own process, ${CONNECTIONS} connections, ${ROUNDS} interleaved rounds of ${MEASURED} requests per row)`,
+    title: `The service (opengid-server, packed) against the embedded node handler (POST /api/opengid on 127.0.0.1, EdDSA tickets, fake WeChat in its own process, ${CONNECTIONS} connections, ${MEASURED} requests per row in ${SLICES} slices alternating with the other server's)`,
     markdown: [
       table(
         ['path', 'server', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx + errors'],
         rows.map((row) => [row.path, row.server, row.requestsPerSecond, row.p50Ms, row.p99Ms, row.failures]),
       ),
-      `the service's req/s as a share of the embedded handler's: warm ${share('warm')}, cold ${share('cold')} (its logging, one JSON line per request, and metrics on)`,
+      `the service's req/s as a share of the embedded handler's: warm ${share('warm')}, cold ${share('cold')} (its logging, one JSON line per request, and metrics on); slice by slice: warm ${spread('warm')}, cold ${spread('cold')}`,
       tickets.markdown,
     ].join('\n\n'),
-    data: { connections: CONNECTIONS, rounds: ROUNDS, rows, tickets: tickets.data },
+    data: {
+      connections: CONNECTIONS,
+      slices: SLICES,
+      rows,
+      sharePerSlice: { warm: perSlice('warm'), cold: perSlice('cold') },
+      tickets: tickets.data,
+    },
+  }
+}
+
+type Row = ReturnType<typeof summary>
+
+/** A server's slices together: req/s over all of them, the median slice's latencies, every failure. */
+function summary(path: Path, server: Server, slices: Throughput[]) {
+  const requests = slices.reduce((sum, slice) => sum + slice.requests, 0)
+  const seconds = slices.reduce((sum, slice) => sum + slice.requests / slice.requestsPerSecond, 0)
+  return {
+    path,
+    server,
+    requestsPerSecond: Math.round(requests / seconds),
+    p50Ms: median(slices.map((slice) => slice.latencyMs.p50)),
+    p99Ms: median(slices.map((slice) => slice.latencyMs.p99)),
+    failures: slices.reduce((sum, slice) => sum + slice.non2xx + slice.errors + slice.timeouts, 0),
+    slices,
   }
 }
