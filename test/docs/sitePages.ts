@@ -18,10 +18,14 @@ const PREFIX: Record<Lang, string> = { zh: '/', en: '/en/' }
 export const pageUrl = (lang: Lang, page: string) =>
   PREFIX[lang] + (page === 'index' ? '' : page.endsWith('/index') ? page.slice(0, -'index'.length) : `${page}.html`)
 
-function markdownUnder(dir: string, base = dir): string[] {
+/**
+ * The markdown pages under a folder, as page paths (no `.md`), relative to it; VitePress's
+ * own folders (`.vitepress`) and the static assets (`public`) hold no pages.
+ */
+export function markdownUnder(dir: string, base = dir): string[] {
   return readdirSync(dir).flatMap((name) => {
     const file = path.join(dir, name)
-    if (statSync(file).isDirectory()) return markdownUnder(file, base)
+    if (statSync(file).isDirectory()) return name.startsWith('.') || name === 'public' ? [] : markdownUnder(file, base)
     return name.endsWith('.md') ? [path.relative(base, file).slice(0, -'.md'.length)] : []
   })
 }

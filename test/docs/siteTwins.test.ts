@@ -1,7 +1,8 @@
-import { existsSync, readdirSync, statSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { codeBlocks, SITE_DIR, sitePage, WRITTEN_TOPICS } from '../../tools/docBlocks'
 import { TOPICS } from '../../docs/.vitepress/topics'
+import { markdownUnder } from './sitePages'
 
 // One extraction compiles and runs the Chinese pages' blocks; this is what makes it
 // cover the English pages too.
@@ -18,21 +19,12 @@ describe.each(WRITTEN_TOPICS)('the topic %s', (topic) => {
   })
 })
 
-/** The hand-written pages under a folder, as topic paths. */
-function pagesUnder(dir: string, base = dir): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const file = path.join(dir, name)
-    if (statSync(file).isDirectory()) return name.startsWith('.') || name === 'public' ? [] : pagesUnder(file, base)
-    return name.endsWith('.md') ? [path.relative(base, file).slice(0, -'.md'.length)] : []
-  })
-}
-
 it('lists every hand-written page as a topic, so the sidebar and these checks reach it', () => {
   const known = new Set([...TOPICS.map(({ path }) => path), 'index'])
   const figures = new Set(['PERFORMANCE', 'RELIABILITY', 'platform-facts'])
   const pages = [
-    ...pagesUnder(SITE_DIR).filter((page) => !page.startsWith('en/') && !figures.has(page)),
-    ...pagesUnder(path.join(SITE_DIR, 'en')),
+    ...markdownUnder(SITE_DIR).filter((page) => !page.startsWith('en/') && !figures.has(page)),
+    ...markdownUnder(path.join(SITE_DIR, 'en')),
   ]
   expect(pages.filter((page) => !known.has(page) && !page.startsWith('reference/api/'))).toEqual([])
 })
