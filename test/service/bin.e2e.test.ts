@@ -33,6 +33,9 @@ afterAll(async () => {
   await wechat?.close()
 })
 
+/** A request made larger by a field the resolver ignores. */
+const padded = (body: object, bytes: number) => ({ ...body, padding: 'x'.repeat(bytes) })
+
 describe('configuration', () => {
   test('--help lists every variable and its flag, exit 0', async () => {
     const { code, stdout } = await runServiceOnce({}, ['--help'])
@@ -40,7 +43,8 @@ describe('configuration', () => {
     for (const name of ['OPENGID_APP_ID', 'OPENGID_APP_SECRET', 'OPENGID_TICKET_KEY', 'OPENGID_TICKET_SECRET']) {
       expect(stdout).toContain(name)
     }
-    for (const flag of ['--app-id', '--port', '--host', '--redis-url', '--ticket-old-keys', '--wechat-endpoint']) {
+    const flags = ['--app-id', '--port', '--host', '--redis-url', '--ticket-old-keys', '--wechat-endpoint']
+    for (const flag of [...flags, '--body-limit-bytes', '--body-timeout-ms', '--ticket-ttl-seconds']) {
       expect(stdout).toContain(flag)
     }
   })
@@ -61,6 +65,7 @@ describe('configuration', () => {
       { OPENGID_TICKET_SECRET: '', OPENGID_TICKET_KEY: 'not-a-key-secret-value' },
     ],
     ['a bad port', 'PORT', { PORT: '99999' }],
+    ['a body limit below a real body', 'OPENGID_BODY_LIMIT_BYTES', { OPENGID_BODY_LIMIT_BYTES: '100' }],
     ['a bad Redis URL', 'OPENGID_REDIS_URL', { OPENGID_REDIS_URL: 'http://user:redis-password@x' }],
     ['an unknown flag', 'arguments', {}],
   ])('%s: exit 1 before listening, one line naming %s, no value echoed', async (name, variable, env) => {
@@ -92,6 +97,17 @@ describe('configuration', () => {
     expect((await post(service.url, coldRequest(fake))).status).toBe(200)
   })
 
+  test('OPENGID_BODY_LIMIT_BYTES moves the cap: a body over it is 413 naming it, one under it is resolved', async () => {
+    const service = await start({ ...requiredEnv(wechat.url), OPENGID_BODY_LIMIT_BYTES: '32768' })
+    const under = await post(service.url, padded(coldRequest(fake, 'G-roomy'), 20_000))
+    expect(under.json).toMatchObject({ opengid: 'G-roomy' })
+    const over = await post(service.url, padded(coldRequest(fake, 'G-over'), 40_000))
+    expect(over.status).toBe(413)
+    expect(over.json).toEqual({
+      error: { code: 'PAYLOAD_TOO_LARGE', message: 'the body is larger than 32768 bytes' },
+    })
+  })
+
   test('flags mirror the variables and win over them', async () => {
     const service = await start({ ...requiredEnv(wechat.url), OPENGID_APP_ID: 'wx-not-this-one' }, [
       '--app-id',
@@ -121,6 +137,10 @@ describe('with only the required variables', () => {
     // The session belongs to the first user, whose key does not open this user's data.
     expect(warm.status).toBe(401)
     expect(warm.json).toEqual({ error: { code: 'SESSION_EXPIRED', message: expect.any(String) } })
+    // The embedded handlers' cap by default: 16 KiB.
+    const big = await post(service.url, padded(coldRequest(fake, 'G-big'), 20_000))
+    expect(big.status).toBe(413)
+    expect(big.json.error).toMatchObject({ message: 'the body is larger than 16384 bytes' })
     const refused = await fetch(`${service.url}/api/opengid`, { method: 'POST', body: '{}' })
     expect(refused.status).toBe(415)
     expect((await fetch(`${service.url}/api/opengid`)).status).toBe(405)

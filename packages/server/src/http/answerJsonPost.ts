@@ -1,6 +1,6 @@
 import { reportInternalError, type InternalErrorReporter } from '../shared/reportInternalError'
 import { answerForError, errorAnswer, type HttpAnswer } from './httpAnswer'
-import { MAX_BODY_BYTES, type RequestBody } from './requestBody'
+import type { RequestBody } from './requestBody'
 
 /** What the node and fetch adapters know about a request, in common. */
 export interface JsonPostRequest {
@@ -36,7 +36,7 @@ export async function answerJsonPost(
     return errorAnswer(400, 'BAD_INPUT', 'the request body could not be read')
   }
   if (body.kind === 'tooLarge') {
-    return errorAnswer(413, 'PAYLOAD_TOO_LARGE', `the body is larger than ${MAX_BODY_BYTES} bytes`)
+    return errorAnswer(413, 'PAYLOAD_TOO_LARGE', `the body is larger than ${body.limitBytes} bytes`)
   }
   if (body.kind === 'timedOut') {
     return errorAnswer(

@@ -3,7 +3,7 @@ import { withDeadline } from '../shared/deadline'
 import { answerJsonPost } from './answerJsonPost'
 import { responseOf } from './fetchAnswer'
 import type { HandlerOptions } from './nodeHandler'
-import { bodyTimeout, MAX_BODY_BYTES, TOO_LARGE, type RequestBody } from './requestBody'
+import { bodyLimits, tooLarge, type BodyLimits, type RequestBody } from './requestBody'
 
 /**
  * A fetch-standard handler (Request in, Response out) for Bun, Deno,
@@ -11,12 +11,12 @@ import { bodyTimeout, MAX_BODY_BYTES, TOO_LARGE, type RequestBody } from './requ
  * like. Same answers as createNodeHandler. Never rejects.
  */
 export function createFetchHandler(options: HandlerOptions): (request: Request) => Promise<Response> {
-  const bodyTimeoutMs = bodyTimeout(options.bodyTimeoutMs)
+  const limits = bodyLimits(options)
   const resolve = createGroupResolver(options)
   return async (request) => {
     let cutOff = false
     const readBody = async () => {
-      const body = await readFetchBody(request, bodyTimeoutMs)
+      const body = await readFetchBody(request, limits)
       cutOff = body.kind === 'tooLarge' || body.kind === 'timedOut'
       return body
     }
@@ -32,16 +32,16 @@ export function createFetchHandler(options: HandlerOptions): (request: Request) 
 }
 
 /**
- * Reads at most MAX_BODY_BYTES for at most `timeoutMs`, with a timer of its own:
+ * Reads at most `maxBytes` for at most `timeoutMs`, with a timer of its own:
  * fetch runtimes give a handler no socket to set a timeout on.
  */
-async function readFetchBody(request: Request, timeoutMs: number): Promise<RequestBody> {
-  if (Number(request.headers.get('content-length')) > MAX_BODY_BYTES) return TOO_LARGE
+async function readFetchBody(request: Request, { maxBytes, timeoutMs }: BodyLimits): Promise<RequestBody> {
+  if (Number(request.headers.get('content-length')) > maxBytes) return tooLarge(maxBytes)
   if (request.body === null) return { kind: 'text', text: '' }
   const reader = request.body.getReader()
   const late = new Error('the body did not arrive in time')
   try {
-    return await withDeadline(readText(reader), timeoutMs, () => late)
+    return await withDeadline(readText(reader, maxBytes), timeoutMs, () => late)
   } catch (error) {
     if (error !== late) throw error
     // Cancelling tells the runtime to stop receiving the rest.
@@ -50,7 +50,7 @@ async function readFetchBody(request: Request, timeoutMs: number): Promise<Reque
   }
 }
 
-async function readText(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<RequestBody> {
+async function readText(reader: ReadableStreamDefaultReader<Uint8Array>, maxBytes: number): Promise<RequestBody> {
   const decoder = new TextDecoder()
   let text = ''
   let size = 0
@@ -58,9 +58,9 @@ async function readText(reader: ReadableStreamDefaultReader<Uint8Array>): Promis
     const { done, value } = await reader.read()
     if (done) return { kind: 'text', text: text + decoder.decode() }
     size += value.byteLength
-    if (size > MAX_BODY_BYTES) {
+    if (size > maxBytes) {
       reader.cancel().catch(() => undefined)
-      return TOO_LARGE
+      return tooLarge(maxBytes)
     }
     text += decoder.decode(value, { stream: true })
   }

@@ -5,7 +5,7 @@ import { answerJsonPost } from './answerJsonPost'
 import type { HttpAnswer } from './httpAnswer'
 import { answerNodeRequest } from './nodeAnswer'
 import { readNodeBody, type NodeRequest } from './readNodeBody'
-import { bodyTimeout } from './requestBody'
+import { bodyLimits, type BodyLimits } from './requestBody'
 
 export type HandlerOptions = GroupResolverOptions & {
   /**
@@ -16,6 +16,11 @@ export type HandlerOptions = GroupResolverOptions & {
   onInternalError?: InternalErrorReporter
   /** How long the body may take to arrive once the headers have; default 10000. Then 408 REQUEST_TIMEOUT. */
   bodyTimeoutMs?: number
+  /**
+   * The largest body read, in bytes; default MAX_BODY_BYTES (16 KiB, a real one is about 1 KiB).
+   * A larger one is answered 413 PAYLOAD_TOO_LARGE without reading the rest.
+   */
+  maxBodyBytes?: number
 }
 
 /** The node handler's options: the same as every handler's. */
@@ -30,8 +35,8 @@ export type NodeHandlerOptions = HandlerOptions
 export type NodeHandler = (req: NodeRequest, res: ServerResponse) => Promise<void>
 
 export function createNodeHandler(options: NodeHandlerOptions): NodeHandler {
-  const bodyTimeoutMs = bodyTimeout(options.bodyTimeoutMs)
-  const handler = nodeJsonPostHandler(createGroupResolver(options), { report: options.onInternalError, bodyTimeoutMs })
+  const limits = bodyLimits(options)
+  const handler = nodeJsonPostHandler(createGroupResolver(options), { report: options.onInternalError, limits })
   return async (req, res) => {
     await handler(req, res)
   }
@@ -39,7 +44,7 @@ export function createNodeHandler(options: NodeHandlerOptions): NodeHandler {
 
 export interface JsonPostOptions {
   report?: InternalErrorReporter
-  bodyTimeoutMs?: number
+  limits?: BodyLimits
 }
 
 /**
@@ -48,7 +53,7 @@ export interface JsonPostOptions {
  */
 export function nodeJsonPostHandler(
   handle: (body: unknown) => Promise<unknown>,
-  { report, bodyTimeoutMs }: JsonPostOptions = {},
+  { report, limits }: JsonPostOptions = {},
 ): (req: NodeRequest, res: ServerResponse) => Promise<HttpAnswer> {
   return async (req, res) => {
     const answer = await answerJsonPost(
@@ -56,7 +61,7 @@ export function nodeJsonPostHandler(
       {
         method: req.method ?? '',
         contentType: req.headers['content-type'],
-        readBody: () => readNodeBody(req, bodyTimeoutMs),
+        readBody: () => readNodeBody(req, limits),
       },
       report,
     )

@@ -1,39 +1,39 @@
 import type { IncomingMessage } from 'node:http'
-import { DEFAULT_BODY_TIMEOUT_MS, MAX_BODY_BYTES, TOO_LARGE, type RequestBody } from './requestBody'
+import { DEFAULT_BODY_LIMITS, tooLarge, type BodyLimits, type RequestBody } from './requestBody'
 
 /** A node request, possibly after Express/Koa-style middleware stored the parsed body on it. */
 export type NodeRequest = IncomingMessage & { body?: unknown }
 
 /**
- * Reads at most MAX_BODY_BYTES, for at most `timeoutMs`. Past either it pauses the
+ * Reads at most `maxBytes`, for at most `timeoutMs`. Past either it pauses the
  * stream instead of draining it, so a huge or trickling upload costs no memory;
  * the caller then closes the connection. A body middleware already read is taken as is, under the same
  * cap: parsers allow more (express.json() 100 KB), and the cap must not depend
  * on which middleware ran first.
  */
-export async function readNodeBody(req: NodeRequest, timeoutMs = DEFAULT_BODY_TIMEOUT_MS): Promise<RequestBody> {
+export async function readNodeBody(req: NodeRequest, limits = DEFAULT_BODY_LIMITS): Promise<RequestBody> {
   const length = req.headers['content-length']
-  if (Number(length) > MAX_BODY_BYTES) return TOO_LARGE
+  if (Number(length) > limits.maxBytes) return tooLarge(limits.maxBytes)
   // Only a consumed stream shows that a parser ran: Express 4's parsers set
   // req.body = {} on requests they skip. (req.complete is no sign: it turns true
   // once the body has arrived, whether anyone read it or not.)
-  if (req.readableEnded) return parsedBody(req.body, length === undefined)
+  if (req.readableEnded) return parsedBody(req.body, length === undefined, limits.maxBytes)
   // 'close' has fired already and would not fire again for the listeners below.
   if (req.destroyed) throw new Error('the request was aborted before its body was read')
-  return readStream(req, timeoutMs)
+  return readStream(req, limits)
 }
 
-function parsedBody(body: unknown, chunked: boolean): RequestBody {
+function parsedBody(body: unknown, chunked: boolean, maxBytes: number): RequestBody {
   if (typeof body === 'string') {
-    return Buffer.byteLength(body) > MAX_BODY_BYTES ? TOO_LARGE : { kind: 'text', text: body }
+    return Buffer.byteLength(body) > maxBytes ? tooLarge(maxBytes) : { kind: 'text', text: body }
   }
   if (Buffer.isBuffer(body)) {
-    return body.length > MAX_BODY_BYTES ? TOO_LARGE : { kind: 'text', text: body.toString('utf8') }
+    return body.length > maxBytes ? tooLarge(maxBytes) : { kind: 'text', text: body.toString('utf8') }
   }
   if (body === undefined) throw new Error('the request body was already consumed')
   // A chunked body had no Content-Length to check above: its JSON, re-encoded
   // without the sender's whitespace, is the nearest measure of what was sent.
-  return chunked && jsonBytes(body) > MAX_BODY_BYTES ? TOO_LARGE : { kind: 'parsed', value: body }
+  return chunked && jsonBytes(body) > maxBytes ? tooLarge(maxBytes) : { kind: 'parsed', value: body }
 }
 
 function jsonBytes(value: unknown): number {
@@ -49,7 +49,7 @@ function jsonBytes(value: unknown): number {
  * A body cut off (too large, too slow) is left unread and the stream paused; the
  * answer then closes the connection, which frees the socket.
  */
-function readStream(req: IncomingMessage, timeoutMs: number): Promise<RequestBody> {
+function readStream(req: IncomingMessage, { maxBytes, timeoutMs }: BodyLimits): Promise<RequestBody> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let size = 0
@@ -62,7 +62,7 @@ function readStream(req: IncomingMessage, timeoutMs: number): Promise<RequestBod
     const timer = setTimeout(() => cutOff({ kind: 'timedOut', afterMs: timeoutMs }), timeoutMs)
     const onData = (chunk: Buffer) => {
       size += chunk.length
-      if (size > MAX_BODY_BYTES) cutOff(TOO_LARGE)
+      if (size > maxBytes) cutOff(tooLarge(maxBytes))
       else chunks.push(chunk)
     }
     const onEnd = () => {

@@ -1,3 +1,4 @@
+import { bodyLimits, type BodyLimits } from '../http/requestBody'
 import { readPublicKeys, readSigningKey, type TicketPublicJwk } from '../ticket/ticketKeyPair'
 import { ticketKeys } from '../ticket/ticketSecrets'
 import { checkedEndpoint } from '../wechat/wechatEndpoint'
@@ -15,11 +16,18 @@ export interface ServiceConfig {
   redisUrl?: string
   endpoint: string
   ticketTtlSeconds?: number
-  bodyTimeoutMs?: number
+  bodyLimits: BodyLimits
   shutdownTimeoutMs: number
   host: string
   port: number
 }
+
+/**
+ * A real body is about 1 KiB (a little more with a cloudID): a lower limit would refuse
+ * real clients, a higher one only lets an attacker make the service buffer more.
+ */
+const MIN_BODY_LIMIT_BYTES = 2048
+const MAX_BODY_LIMIT_BYTES = 1024 * 1024
 
 /**
  * Checks every setting before anything listens. A ConfigError names the variable and
@@ -64,7 +72,10 @@ export async function checkConfig(raw: RawSettings): Promise<ServiceConfig> {
     redisUrl: redisUrl(raw.OPENGID_REDIS_URL),
     endpoint: checked('OPENGID_WECHAT_ENDPOINT', () => checkedEndpoint(raw.OPENGID_WECHAT_ENDPOINT)),
     ticketTtlSeconds: whole(raw, 'OPENGID_TICKET_TTL_SECONDS', 1),
-    bodyTimeoutMs: whole(raw, 'OPENGID_BODY_TIMEOUT_MS', 1),
+    bodyLimits: bodyLimits({
+      maxBodyBytes: whole(raw, 'OPENGID_BODY_LIMIT_BYTES', MIN_BODY_LIMIT_BYTES, MAX_BODY_LIMIT_BYTES),
+      bodyTimeoutMs: whole(raw, 'OPENGID_BODY_TIMEOUT_MS', 1),
+    }),
     shutdownTimeoutMs: whole(raw, 'OPENGID_SHUTDOWN_TIMEOUT_MS', 0) ?? 10_000,
     host: raw.HOST ?? '0.0.0.0',
     port: whole(raw, 'PORT', 0, 65_535) ?? 8080,

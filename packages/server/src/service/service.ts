@@ -36,7 +36,7 @@ export async function startService(config: ServiceConfig, { log, requests }: Ser
   let draining = () => false
 
   const routes: Record<string, Route> = {
-    '/api/opengid': resolveRoute(metrics.resolver(resolve), { report, bodyTimeoutMs: config.bodyTimeoutMs }),
+    '/api/opengid': resolveRoute(metrics.resolver(resolve), { report, limits: config.bodyLimits }),
     '/healthz': (req, res) => json(req, res, 200, { status: 'ok' }),
     '/readyz': async (req, res) => {
       const ready = !draining() && (await store.ready())

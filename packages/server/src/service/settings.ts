@@ -32,6 +32,11 @@ export const SETTINGS = [
   { name: 'OPENGID_WECHAT_ENDPOINT', secret: false, help: "WeChat's API origin (default https://api.weixin.qq.com)" },
   { name: 'OPENGID_TICKET_TTL_SECONDS', secret: false, help: 'how long a ticket is valid (default 7200)' },
   {
+    name: 'OPENGID_BODY_LIMIT_BYTES',
+    secret: false,
+    help: 'the largest request body read, 2048 to 1048576 (default 16384; larger: 413 PAYLOAD_TOO_LARGE)',
+  },
+  {
     name: 'OPENGID_BODY_TIMEOUT_MS',
     secret: false,
     help: 'how long a request body may take to arrive (default 10000)',

@@ -101,6 +101,18 @@ describe('bodyTimeoutMs, through @hono/node-server', () => {
   })
 })
 
+test("maxBodyBytes: a body over the handler's own cap is cut off with 413 naming it, one under it is read", async () => {
+  const handle = createFetchHandler({ ...CREDENTIALS, endpoint: wechat.url, maxBodyBytes: 32 * 1024 })
+  const padded = (opengid: string, bytes: number) =>
+    JSON.stringify({ ...clientBody(fake, { opengid, source: 'getShareInfo' }), padding: 'x'.repeat(bytes) })
+  const read = await handle(toRequest({ body: padded('G-roomy', 20_000) }))
+  expect((await read.json()).opengid).toBe('G-roomy')
+  const over = await handle(toRequest({ body: padded('G-over', 40_000) }))
+  expect(over.status).toBe(413)
+  expect((await over.json()).error.message).toBe('the body is larger than 32768 bytes')
+  expect(() => createFetchHandler({ ...CREDENTIALS, maxBodyBytes: 0 })).toThrow(TypeError)
+})
+
 test('a bodyTimeoutMs that is not a positive finite number is a TypeError', () => {
   for (const bodyTimeoutMs of [0, -1, Number.NaN, Infinity]) {
     expect(() => createFetchHandler({ ...CREDENTIALS, bodyTimeoutMs })).toThrow(TypeError)

@@ -54,6 +54,27 @@ describe('createNodeHandler over HTTP', () => {
     expect(await postChunked(api.url, 1024 * 1024)).toEqual({ status: 413, connection: 'close' })
   })
 
+  test('maxBodyBytes moves the cap both ways; the 413 names it', async () => {
+    const padded = (opengid: string, bytes: number) => ({
+      ...clientBody(fake, { opengid }),
+      padding: 'x'.repeat(bytes),
+    })
+    const roomy = await serve(createNodeHandler({ ...CREDENTIALS, endpoint: wechat.url, maxBodyBytes: 64 * 1024 }))
+    const tight = await serve(createNodeHandler({ ...CREDENTIALS, endpoint: wechat.url, maxBodyBytes: 4096 }))
+    try {
+      // Over the default 16 KiB, under this handler's 64 KiB: read and resolved.
+      expect((await postJson(roomy.url, padded('G-roomy', 20_000))).json.opengid).toBe('G-roomy')
+      const over = await postJson(roomy.url, padded('G-over', 70_000))
+      expect(over.status).toBe(413)
+      expect(over.json.error?.message).toBe('the body is larger than 65536 bytes')
+      const small = await postJson(tight.url, padded('G-tight', 5000))
+      expect(small.json.error).toEqual({ code: 'PAYLOAD_TOO_LARGE', message: 'the body is larger than 4096 bytes' })
+      expect(await postChunked(tight.url, 8192)).toEqual({ status: 413, connection: 'close' })
+    } finally {
+      await Promise.all([roomy.close(), tight.close()])
+    }
+  })
+
   test('a wrong secret is a server misconfiguration: 502 WECHAT_ERROR, secret not echoed', async () => {
     const misconfigured = await serve(
       createNodeHandler({ ...CREDENTIALS, secret: 'wrong-secret-value', endpoint: wechat.url }),
@@ -107,6 +128,14 @@ describe('createNodeHandler over HTTP', () => {
 
   test('refuses a configuration without a secret at creation', () => {
     expect(() => createNodeHandler({ ...CREDENTIALS, secret: '' })).toThrow(TypeError)
+  })
+
+  test('a maxBodyBytes that is not a whole number > 0 is a TypeError naming it', () => {
+    for (const maxBodyBytes of [0, -1, 1.5, Number.NaN, Infinity, '16384']) {
+      expect(() => createNodeHandler({ ...CREDENTIALS, maxBodyBytes: maxBodyBytes as number })).toThrow(
+        'maxBodyBytes must be a whole number of bytes > 0',
+      )
+    }
   })
 
   test('a bodyTimeoutMs that is not a positive finite number is a TypeError (the default, 10 s, is one)', () => {
