@@ -67,6 +67,19 @@ describe('configuration', () => {
     ['a bad port', 'PORT', { PORT: '99999' }],
     ['a body limit below a real body', 'OPENGID_BODY_LIMIT_BYTES', { OPENGID_BODY_LIMIT_BYTES: '100' }],
     ['a bad Redis URL', 'OPENGID_REDIS_URL', { OPENGID_REDIS_URL: 'http://user:redis-password@x' }],
+    [
+      'a bad Redis Cluster node',
+      'OPENGID_REDIS_CLUSTER_NODES',
+      { OPENGID_REDIS_CLUSTER_NODES: 'redis://127.0.0.1:7000,http://user:redis-password@x' },
+    ],
+    [
+      'both one Redis and a Redis Cluster',
+      'OPENGID_REDIS_CLUSTER_NODES',
+      {
+        OPENGID_REDIS_URL: 'redis://:redis-password@127.0.0.1:6379',
+        OPENGID_REDIS_CLUSTER_NODES: 'redis://127.0.0.1:7000',
+      },
+    ],
     ['an unknown flag', 'arguments', {}],
   ])('%s: exit 1 before listening, one line naming %s, no value echoed', async (name, variable, env) => {
     const base = variable === 'OPENGID_APP_ID' ? {} : requiredEnv(wechat.url)

@@ -10,6 +10,8 @@ import { freePort, stopChild } from './processes'
 export interface RedisCluster {
   /** host:port of each master. */
   nodes: { host: string; port: number }[]
+  /** Stops one master (by its index in `nodes`): that part of the slots is down. */
+  stopNode(index: number): Promise<void>
   stop(): Promise<void>
 }
 
@@ -75,7 +77,8 @@ export async function startRedisCluster(): Promise<RedisCluster> {
       { cwd: dir },
     )
     for (const { port } of nodes) await until(port, 'cluster_state:ok', ['cluster', 'info'])
-    return { nodes, stop }
+    const stopNode = async (index: number) => stopChild(children[index].child, children[index].exited)
+    return { nodes, stopNode, stop }
   } catch (error) {
     await stop()
     throw error

@@ -13,7 +13,8 @@ export interface ServiceConfig {
   ticketSecret?: string
   /** What GET /.well-known/jwks.json serves: the signing key's public half, then the old keys. */
   jwks: TicketPublicJwk[]
-  redisUrl?: string
+  /** Absent: the memory store. */
+  redis?: RedisTarget
   endpoint: string
   ticketTtlSeconds?: number
   bodyLimits: BodyLimits
@@ -21,6 +22,9 @@ export interface ServiceConfig {
   host: string
   port: number
 }
+
+/** One Redis, or the seed nodes of a Redis Cluster (the client finds the rest). */
+export type RedisTarget = { url: string } | { clusterNodes: string[] }
 
 /**
  * A real body is about 1 KiB (a little more with a cloudID): a lower limit would refuse
@@ -69,7 +73,7 @@ export async function checkConfig(raw: RawSettings): Promise<ServiceConfig> {
     ticketKey,
     ticketSecret,
     jwks,
-    redisUrl: redisUrl(raw.OPENGID_REDIS_URL),
+    redis: redisTarget(raw.OPENGID_REDIS_URL, raw.OPENGID_REDIS_CLUSTER_NODES),
     endpoint: checked('OPENGID_WECHAT_ENDPOINT', () => checkedEndpoint(raw.OPENGID_WECHAT_ENDPOINT)),
     ticketTtlSeconds: whole(raw, 'OPENGID_TICKET_TTL_SECONDS', 1),
     bodyLimits: bodyLimits({
@@ -98,18 +102,35 @@ function whole(raw: RawSettings, name: keyof RawSettings, min: number, max = Num
   return value
 }
 
+function redisTarget(url: string | undefined, clusterNodes: string | undefined): RedisTarget | undefined {
+  if (url !== undefined && clusterNodes !== undefined) {
+    throw new ConfigError(
+      'OPENGID_REDIS_CLUSTER_NODES',
+      'give OPENGID_REDIS_URL (one Redis) or OPENGID_REDIS_CLUSTER_NODES (a cluster), not both',
+    )
+  }
+  if (url !== undefined) return { url: redisUrl('OPENGID_REDIS_URL', url) }
+  if (clusterNodes === undefined) return undefined
+  const nodes = clusterNodes
+    .split(',')
+    .map((node) => node.trim())
+    .filter((node) => node !== '')
+  if (nodes.length === 0) {
+    throw new ConfigError('OPENGID_REDIS_CLUSTER_NODES', 'must list redis://host:port URLs, separated by commas')
+  }
+  return { clusterNodes: nodes.map((node) => redisUrl('OPENGID_REDIS_CLUSTER_NODES', node)) }
+}
+
 /** Kept whole (its password is used, never printed); only its form is checked. */
-function redisUrl(text: string | undefined): string | undefined {
-  if (text === undefined) return undefined
+function redisUrl(name: 'OPENGID_REDIS_URL' | 'OPENGID_REDIS_CLUSTER_NODES', text: string): string {
   let protocol: string
   try {
     protocol = new URL(text).protocol
   } catch {
-    throw new ConfigError('OPENGID_REDIS_URL', 'must be a URL like redis://host:6379')
+    throw new ConfigError(name, 'must be a URL like redis://host:6379')
   }
-  if (protocol !== 'redis:' && protocol !== 'rediss:') {
-    throw new ConfigError('OPENGID_REDIS_URL', 'must start with redis:// or rediss://')
-  }
+  if (protocol !== 'redis:' && protocol !== 'rediss:')
+    throw new ConfigError(name, 'must start with redis:// or rediss://')
   return text
 }
 

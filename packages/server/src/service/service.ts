@@ -17,7 +17,7 @@ const REQUEST_ID = /^[\w.:-]{1,64}$/
 
 /** Opens the store, listens, and stops on SIGTERM / SIGINT. Resolves once it listens. */
 export async function startService(config: ServiceConfig, { log, requests }: ServiceLogs): Promise<Server> {
-  const store = await openStore(config.redisUrl, log)
+  const store = await openStore(config.redis, log)
   const metrics = createMetrics()
   const report = (error: unknown) => log.error({ err: errorSummary(error) }, 'internal error')
   const { appId, secret, ticketKey, ticketSecret, endpoint, ticketTtlSeconds } = config

@@ -29,6 +29,11 @@ export const SETTINGS = [
     secret: true,
     help: 'redis://… for sessions shared by every instance (absent: memory, one instance only)',
   },
+  {
+    name: 'OPENGID_REDIS_CLUSTER_NODES',
+    secret: true,
+    help: 'or a Redis Cluster: redis://host:port of one or more of its nodes, separated by commas',
+  },
   { name: 'OPENGID_WECHAT_ENDPOINT', secret: false, help: "WeChat's API origin (default https://api.weixin.qq.com)" },
   { name: 'OPENGID_TICKET_TTL_SECONDS', secret: false, help: 'how long a ticket is valid (default 7200)' },
   {
