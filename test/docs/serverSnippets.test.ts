@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { createFakeWeChat, type FakeWeChat } from '@opengid/server/dev'
-import { blockFile, codeBlocks, READMES } from '../../tools/docBlocks'
+import { blockFile, codeBlocks, READMES, sitePage } from '../../tools/docBlocks'
 import { groupAnswer } from '../../packages/server/test/support/answers'
 import { send, type Answer } from '../../packages/server/test/support/http'
 import { topicBlocks, type SectionBlock } from './server/pageSections'
@@ -119,6 +119,14 @@ test(`every TypeScript block under "## ${SERVERS.section}" and "## ${GUARDED.sec
 test("the package README's quickstart is the node:http server run below", () => {
   const quickstart = codeBlocks(READMES.server).filter((block) => block.lang === 'ts')
   expect(quickstart.map((block) => block.code)).toEqual([blockOf({ name: 'node:http', subsection: 'node:http' }).code])
+})
+
+test("the package README's service command is the service page's (the bin suites run what it sets up)", () => {
+  const commands = (file: string) =>
+    [...readFileSync(file, 'utf8').matchAll(/^```sh\n([\s\S]*?)^```$/gm)].map((m) => m[1])
+  const readme = commands(READMES.server).find((block) => block.includes('npx @opengid/server keys'))
+  expect(readme).toBeDefined()
+  for (const lang of ['zh', 'en'] as const) expect(commands(sitePage('server/service', lang))).toContain(readme)
 })
 
 /** The guarded route of the README's examples lets this ticket through for its own group only. */
