@@ -135,6 +135,21 @@ describeVerifiers('verified outside Node, against the running service', () => {
     },
   )
 
+  test.each(['python', 'go', 'node'])(
+    "%s: a single chat's ticket of the running service is refused (it has rid, no gid)",
+    async (name) => {
+      const verify = verifiers.find(([language]) => language === name)![1]
+      const request = { ...fake.clientRequest('verify-single', { openSingleRoomid: 'S-pair', chatType: 1 }) }
+      const answer = await post(service.url, { ...request, allowSingleChat: true })
+      expect(answer.json).toMatchObject({ roomType: 'single', roomId: 'S-pair' })
+      expect(decoded(answer.json.ticket, 1)).toMatchObject({ rid: 'S-pair', rty: 'single' })
+      const verdict = await verify(jwksUrl, APP_ID, answer.json.ticket)
+      // A refusal that says why, not a crash on the missing gid.
+      expect({ code: verdict.code, claims: verdict.claims }).toEqual({ code: 1, claims: undefined })
+      expect(verdict.stderr).toMatch(name === 'node' ? /single chat/ : /not a group's ticket/)
+    },
+  )
+
   test('ES256: a service started with a P-256 key (PKCS#8 PEM) issues ES256 tickets every verifier accepts', async () => {
     const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' })
     const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }) as string

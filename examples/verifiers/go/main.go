@@ -90,6 +90,11 @@ func verify(keys map[string]interface{}, appID, ticket string) (jwt.MapClaims, e
 	if !claims.VerifyIssuer("opengid", true) || !claims.VerifyAudience(appID, true) {
 		return nil, errors.New("issued by someone else or for another app")
 	}
+	// A single chat's ticket (rty "single") names its room in rid and has no gid: an
+	// API that serves groups refuses it, as Node's guards do without allowSingleChat.
+	if gid, ok := claims["gid"].(string); !ok || gid == "" || (claims["rty"] != nil && claims["rty"] != "group") {
+		return nil, errors.New("not a group's ticket (a single chat's?)")
+	}
 	return claims, nil
 }
 

@@ -19,7 +19,7 @@ ALGORITHMS = ["EdDSA", "ES256"]
 def verify(jwks: jwt.PyJWKClient, app_id: str, ticket: str) -> dict:
     # Picks the key by the ticket's kid; an unknown kid fetches the set again (a rotation).
     key = jwks.get_signing_key_from_jwt(ticket)
-    return jwt.decode(
+    claims = jwt.decode(
         ticket,
         key.key,
         algorithms=ALGORITHMS,
@@ -27,6 +27,11 @@ def verify(jwks: jwt.PyJWKClient, app_id: str, ticket: str) -> dict:
         issuer="opengid",
         options={"require": ["iss", "aud", "sub", "iat", "exp"]},
     )
+    # A single chat's ticket (rty "single") names its room in rid and has no gid: an
+    # API that serves groups refuses it, as Node's guards do without allowSingleChat.
+    if claims.get("rty", "group") != "group" or not isinstance(claims.get("gid"), str):
+        raise jwt.InvalidTokenError("not a group's ticket (a single chat's?)")
+    return claims
 
 
 def main() -> int:
