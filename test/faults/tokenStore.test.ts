@@ -35,7 +35,7 @@ describeWithRedis.each(CLIENT_KINDS)(
       server = undefined
     })
 
-    test('every get() has the token within two store deadlines; once Redis is back, the token is kept there again', async () => {
+    test('every get() has the token within one store deadline; once Redis is back, the token is kept there again', async () => {
       const sockets = socketsNow()
       const logs = captureLogs()
       const wechat = await startWeChat()
@@ -53,8 +53,9 @@ describeWithRedis.each(CLIENT_KINDS)(
         await redis.signal('SIGKILL')
         const down = await callers(tokens)
         expect(down.tokens.size).toBe(1)
-        // One read and one write, each cut off at its deadline (the 115 s of issue 19).
-        expect(down.maxHeldMs).toBeLessThanOrEqual(2 * STORE_TIMEOUT_MS + MARGIN_MS)
+        // One read cut off at its deadline (the 115 s of issue 19); the write that follows
+        // is not waited for, since the read has just failed.
+        expect(down.maxHeldMs).toBeLessThanOrEqual(STORE_TIMEOUT_MS + MARGIN_MS)
         expect(wechat.fake.tokenIssuances).toBe(1)
         expect(logs.lines.some((line) => line.includes('the access token store failed to read the token'))).toBe(true)
 

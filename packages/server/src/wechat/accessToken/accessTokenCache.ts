@@ -87,7 +87,12 @@ export function createAccessTokenCache(options: AccessTokenCacheOptions): Access
     const record = await requestStableToken(transport, appId, secret, now)
     refused = undefined
     const ttlSeconds = Math.floor((record.expiresAt - now()) / 1000)
-    if (ttlSeconds > 0) await store.set(appId, record, ttlSeconds)
+    const kept = ttlSeconds > 0 ? store.set(appId, record, ttlSeconds) : undefined
+    // A store that just failed to read would hold every waiter for another deadline
+    // only to save the next call a request: the token is handed out without waiting
+    // (the write still runs, and never rejects). A store that answers is waited for,
+    // so a call right after, here or on another instance, finds the token.
+    if (!store.failing) await kept
     return record.token
   }
   const lookup = async (): Promise<string> => {

@@ -9,6 +9,9 @@ const FAILURES: Record<StoreOperation, [verb: string, consequence: string]> = {
   delete: ['drop', 'other instances use the refused token until WeChat refuses it to them too'],
 }
 
+/** The store as the cache uses it, and whether its last operation failed. */
+export type TolerantTokenStore = AccessTokenStore & { readonly failing: boolean }
+
 /**
  * The store as the cache uses it: it never rejects. The store only saves
  * requests (WeChat hands every caller the same stable token), so a store that
@@ -21,15 +24,21 @@ export function tolerantTokenStore(
   store: AccessTokenStore,
   report: InternalErrorReporter | undefined,
   timeoutMs: number,
-): AccessTokenStore {
-  const checked: AccessTokenStore = {
-    get: async (appId) => readTokenRecord(await store.get(appId)),
-    set: (appId, record, ttlSeconds) => store.set(appId, record, ttlSeconds),
-    delete: (appId) => store.delete(appId),
+): TolerantTokenStore {
+  let failing = false
+  const answered = <T>(value: T) => {
+    failing = false
+    return value
   }
-  return guardStore(
+  const checked: AccessTokenStore = {
+    get: async (appId) => answered(readTokenRecord(await store.get(appId))),
+    set: async (appId, record, ttlSeconds) => answered(await store.set(appId, record, ttlSeconds)),
+    delete: async (appId) => answered(await store.delete(appId)),
+  }
+  const guarded = guardStore(
     checked,
     (operation, code) => {
+      failing = true
       const [verb, consequence] = FAILURES[operation]
       const message = `the access token store failed to ${verb} the token${code === undefined ? '' : ` (${code})`}: ${consequence}`
       reportInternalError(report, new Error(message))
@@ -37,4 +46,10 @@ export function tolerantTokenStore(
     },
     () => timeoutMs,
   )
+  return {
+    ...guarded,
+    get failing() {
+      return failing
+    },
+  }
 }
