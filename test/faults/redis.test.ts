@@ -1,5 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises'
-import { freePort } from '../../tools/redis/processes'
+import { freePort } from '../../tools/processes'
 import { startRedisServer, type RedisServer } from '../../tools/redis/redisServer'
 import { describeWithRedis } from '../../packages/server/test/support/redisSuite'
 import { expectHandled, MARGIN_MS, REDIS_RECOVERY_MS, STORE_TIMEOUT_MS } from './support/expectations'

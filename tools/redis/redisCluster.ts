@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { setTimeout as delay } from 'node:timers/promises'
 import { run } from '../run'
-import { freePort, stopChild } from './processes'
+import { freePort, stopChild } from '../processes'
 
 /** A throwaway Redis Cluster of a test run: three masters on loopback, no replicas, nothing kept. */
 export interface RedisCluster {

@@ -3,7 +3,7 @@ import { once } from 'node:events'
 import { connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import { setTimeout as delay } from 'node:timers/promises'
-import { freePort, stopChild } from './processes'
+import { freePort, stopChild } from '../processes'
 
 /** A throwaway redis-server of a test or bench run: loopback only, nothing written to disk. */
 export interface RedisServer {

@@ -3,7 +3,7 @@ import { once } from 'node:events'
 import { connect } from 'node:net'
 import path from 'node:path'
 import { setTimeout as delay } from 'node:timers/promises'
-import { freePort, stopChild } from '../../../tools/redis/processes'
+import { freePort, stopChild } from '../../../tools/processes'
 
 export const ROOT = path.resolve(__dirname, '../../..')
 
