@@ -137,6 +137,23 @@ test('two memory-only instances: a warm request to the other one gets SESSION_EX
   expect(phone.storage.get(SESSION_STORAGE_KEY)).not.toBe(first)
 })
 
+test("a server with the wrong AppSecret: the client's error is RESOLVER 502 WECHAT_ERROR with WeChat's errCode", async () => {
+  const served = await serve(
+    createNodeHandler({
+      appId: APP_ID,
+      secret: 'not-this-apps-secret',
+      ticketSecret: TICKET_SECRET,
+      endpoint: wechat.url,
+    }),
+  )
+  servers.push(served)
+  const { state } = await launch(newPhone(), { url: served.url, opengid: 'G_MISCONFIGURED', request })
+  expect(state).toMatchObject({
+    status: 'error',
+    error: { code: 'RESOLVER', status: 502, serverCode: 'WECHAT_ERROR', errCode: 40125 },
+  })
+})
+
 test('no session key and no secret ever crossed the wire or reached a log line', async () => {
   // Runs last: everything above has been said by now. The Redis values do hold session
   // keys (that is where the server keeps them); answers, errors and logs must not.

@@ -40,9 +40,11 @@ describe('answerForError', () => {
     [40125, 502, 'WECHAT_ERROR'],
   ])("WeChat's errcode %s is a %s %s, the errcode in the message", (errcode, status, code) => {
     const answer = answerForError(new WeChatApiError(errcode, 'whatever WeChat said'))
+    // WECHAT_ERROR alone says nothing of the cause: its body keeps WeChat's errcode as errCode.
+    const errCode = code === 'WECHAT_ERROR' ? { errCode: errcode } : {}
     expect(answer).toEqual({
       status,
-      json: { error: { code, message: expect.stringContaining(`errcode ${errcode})`) } },
+      json: { error: { code, message: expect.stringContaining(`errcode ${errcode})`), ...errCode } },
     })
   })
 

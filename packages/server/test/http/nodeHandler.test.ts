@@ -84,6 +84,8 @@ describe('createNodeHandler over HTTP', () => {
       expect(answer.status).toBe(502)
       expect(answer.json.error?.code).toBe('WECHAT_ERROR')
       expect(answer.json.error?.message).toContain('40125')
+      // The client's GroupEnterError gets it as errCode (wire.ts ErrorBody).
+      expect(answer.json.error?.errCode).toBe(40125)
       expect(answer.text).not.toContain('wrong-secret-value')
     } finally {
       await misconfigured.close()

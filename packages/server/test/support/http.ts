@@ -19,7 +19,7 @@ export interface AnswerJson {
   ticket?: string
   ticketExpiresAt?: number
   session?: string
-  error?: { code: string; message: string }
+  error?: { code: string; message: string; errCode?: number }
   code?: string
   encryptedData?: string
   iv?: string

@@ -32,6 +32,7 @@ export function httpStatusError(
   return new GroupEnterError('RESOLVER', server.message ?? `${url} answered HTTP ${statusCode}.`, {
     status: statusCode,
     serverCode: server.code,
+    errCode: server.errCode,
     retryable: RETRYABLE_STATUS.indexOf(statusCode) !== -1,
     stale,
   })
