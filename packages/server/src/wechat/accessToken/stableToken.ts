@@ -27,7 +27,12 @@ export async function requestStableToken(
     redact: [secret],
   })
   const { access_token: token, expires_in: expiresIn } = answer
-  if (typeof token !== 'string' || token === '' || typeof expiresIn !== 'number' || !(expiresIn > 0)) {
+  if (
+    typeof token !== 'string' ||
+    token === '' ||
+    typeof expiresIn !== 'number' ||
+    !(expiresIn > 0 && expiresIn < Infinity)
+  ) {
     throw wechatUnreachable('the answer has no access_token or expires_in')
   }
   return { token, expiresAt: askedAt + expiresIn * 1000 }

@@ -117,5 +117,10 @@ describe('requestStableToken', () => {
       answer = JSON.stringify(body)
       expect((await weChatFailure(requestOdd())).errcode).toBe(WECHAT_UNREACHABLE)
     })
+
+    test('an expires_in too large for a number (1e400 parses as Infinity) is WECHAT_UNREACHABLE, not a token kept forever', async () => {
+      answer = '{"access_token":"token-3","expires_in":1e400}'
+      expect((await weChatFailure(requestOdd())).errcode).toBe(WECHAT_UNREACHABLE)
+    })
   })
 })
