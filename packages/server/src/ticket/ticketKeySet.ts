@@ -13,9 +13,10 @@ export type TicketKeySet = URL | JSONWebKeySet
 const REMOTE = { timeoutDuration: 5000, cooldownDuration: 30_000, cacheMaxAge: 600_000 }
 
 /**
- * One remote set per URL for the whole process, so verifyGroupTicket (which prepares
- * its options on every call) still fetches a JWKS once, not once per ticket. Bounded:
- * a server trusts a handful of resolvers, never an unbounded list.
+ * One remote set per URL for the whole process, so every verifier of one URL (the
+ * guards', verifyGroupTicket's of one configuration and then another) fetches a JWKS
+ * once, not once per verifier. Bounded: a server trusts a handful of resolvers, never
+ * an unbounded list.
  */
 const remoteSets = new Map<string, JWTVerifyGetKey>()
 const MAX_REMOTE_SETS = 16

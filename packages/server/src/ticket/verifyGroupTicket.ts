@@ -1,6 +1,7 @@
 import { jwtVerify, type JWTPayload } from 'jose'
 import type { GroupsOnly } from '../shared/groupsOnly'
 import { isRecord } from '../shared/isRecord'
+import { lastConfiguration } from '../shared/lastConfiguration'
 import { checkNonEmptyString } from '../shared/optionChecks'
 import type { Room } from '../shared/wire'
 import { GroupTicketError } from './GroupTicketError'
@@ -57,8 +58,25 @@ export async function verifyGroupTicket(
   ticket: unknown,
   options: VerifyGroupTicketOptions,
 ): Promise<GroupTicketClaims<Room>> {
-  return createTicketVerifier(options)(ticket, options.now)
+  return verifierFor(options)(ticket, options.now)
 }
+
+/**
+ * The verifier of the last configuration seen: made per call, every ticket imported its
+ * HMAC key again (HS256 took twice as long as through a guard, which prepares once).
+ */
+const verifierFor = lastConfiguration(
+  ({ ticketSecret, ticketSecrets, jwks, appId, allowSingleChat }: GroupTicketOptions) => [
+    ticketSecret,
+    ticketSecrets,
+    // A URL made anew per call names the same set (remote sets are kept per URL anyway);
+    // a key set is known by its keys, so one given new keys in place is read anew.
+    jwks instanceof URL ? jwks.href : isRecord(jwks) ? jwks.keys : jwks,
+    appId,
+    allowSingleChat,
+  ],
+  createTicketVerifier,
+)
 
 /** verifyGroupTicket with the options checked once, at creation (TypeError). */
 export function createTicketVerifier(options: GroupTicketOptions): TicketVerifier {

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto'
-import { generateKeyPair, SignJWT, UnsecuredJWT } from 'jose'
+import { exportJWK, generateKeyPair, SignJWT, UnsecuredJWT, type CryptoKey } from 'jose'
 import { GroupTicketError, verifyGroupTicket, type GroupTicketErrorCode } from '@opengid/server'
 import { createTicketIssuer } from '../../src/ticket/issueGroupTicket'
 import { roomOf } from '../support/answers'
@@ -237,5 +237,44 @@ describe('ticket options are checked at creation', () => {
 
   test('verifyGroupTicket without appId is a TypeError', async () => {
     await expect(verify('a.b.c', { appId: '' })).rejects.toThrow(TypeError)
+  })
+})
+
+describe('verifyGroupTicket keeps what it prepared for the last configuration', () => {
+  test('calls with new option objects of one configuration import the HMAC key once', async () => {
+    const secret = 'a-ticket-secret-of-this-test-alone-0123456789'
+    const { ticket } = await createTicketIssuer({ ticketSecret: secret, appId: APP_ID })(OPENID, GROUP, NOW)
+    const importKey = jest.spyOn(crypto.subtle, 'importKey')
+    try {
+      for (let call = 0; call < 3; call++) {
+        expect((await verify(ticket, { ticketSecret: secret })).opengid).toBe(GROUP.opengid)
+      }
+      expect(importKey).toHaveBeenCalledTimes(1)
+    } finally {
+      importKey.mockRestore()
+    }
+  })
+
+  test('another secret, app or allowSingleChat is another configuration: nothing checked under the last one', async () => {
+    const { ticket } = await issue(OPENID, GROUP, NOW)
+    expect((await verify(ticket)).opengid).toBe(GROUP.opengid)
+    expect(await refusal(ticket, { ticketSecret: OTHER_SECRET })).toBe('BAD_SIGNATURE')
+    expect(await refusal(ticket, { appId: 'wxother' })).toBe('WRONG_APP')
+    const room = { roomType: 'single', roomId: 'S-pair', openSingleRoomid: 'S-pair', chatType: 1 } as const
+    const single = await issue(OPENID, room, NOW)
+    expect((await verify(single.ticket, { allowSingleChat: true })).roomType).toBe('single')
+    expect(await refusal(single.ticket)).toBe('MALFORMED')
+  })
+
+  test('a key set given new keys in place is read anew: a rotation by assignment is seen', async () => {
+    const { privateKey: oldKey, publicKey: oldPublic } = await generateKeyPair('EdDSA', { extractable: true })
+    const { privateKey: newKey, publicKey: newPublic } = await generateKeyPair('EdDSA', { extractable: true })
+    const signed = (privateKey: CryptoKey, kid: string) =>
+      claims().setProtectedHeader({ alg: 'EdDSA', kid }).sign(privateKey)
+    const jwks = { keys: [{ ...(await exportJWK(oldPublic)), kid: 'old', alg: 'EdDSA' }] }
+    expect((await verify(await signed(oldKey, 'old'), { ticketSecret: undefined, jwks })).openid).toBe(OPENID)
+    jwks.keys = [{ ...(await exportJWK(newPublic)), kid: 'new', alg: 'EdDSA' }]
+    expect((await verify(await signed(newKey, 'new'), { ticketSecret: undefined, jwks })).openid).toBe(OPENID)
+    expect(await refusal(await signed(oldKey, 'old'), { ticketSecret: undefined, jwks })).toBe('BAD_SIGNATURE')
   })
 })
