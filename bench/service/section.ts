@@ -7,6 +7,7 @@ import { table } from '../markdown'
 import type { Section } from '../section'
 import { median } from '../stats'
 import { forkTs, ask } from '../childProcess'
+import { cpuMs } from '../processCpu'
 import { startLoggedService } from './serviceProcess'
 import { APP_ID, APP_SECRET, type BodiesAnswer, type BodiesRequest, type FakeReady } from './protocol'
 import { measureTicketVerification } from './tickets'
@@ -34,7 +35,7 @@ async function startTarget(server: Server, wechatUrl: string, ticketKey: string)
     })
   }
   const embedded = await forkTs<{ url: string }>('service/embeddedProcess.ts', [wechatUrl, ticketKey])
-  return { url: embedded.ready.url, stop: embedded.stop }
+  return { url: embedded.ready.url, pid: embedded.child.pid!, stop: embedded.stop }
 }
 
 /**
@@ -52,7 +53,7 @@ export async function measureService(): Promise<Section> {
   const rows: Row[] = []
   try {
     for (const path of PATHS) {
-      const slices = SERVERS.map(() => [] as Throughput[])
+      const slices = SERVERS.map(() => [] as Slice[])
       const targets = []
       try {
         for (const server of SERVERS) targets.push(await startTarget(server, fake.ready.url, ticketKey))
@@ -67,7 +68,9 @@ export async function measureService(): Promise<Section> {
           const order = slice % 2 === 0 ? [0, 1] : [1, 0]
           for (const i of order) {
             const from = WARMUP + slice * size
-            slices[i].push(await measureLoad(targets[i].url, bodies[i].slice(from, from + size)))
+            const cpuBefore = cpuMs(targets[i].pid)
+            const load = await measureLoad(targets[i].url, bodies[i].slice(from, from + size))
+            slices[i].push({ ...load, serverCpuMs: cpuMs(targets[i].pid) - cpuBefore })
           }
         }
       } finally {
@@ -93,16 +96,30 @@ export async function measureService(): Promise<Section> {
     const shares = perSlice(path)
     return `median ${median(shares)} %, ${Math.min(...shares)}–${Math.max(...shares)} %`
   }
+  /** The service's CPU per request beyond the embedded handler's: its cost, apart from the machine's load. */
+  const added = (path: Path) => {
+    const [embedded, service] = pair(path)
+    const extra = service.cpuMicroseconds - embedded.cpuMicroseconds
+    return `${embedded.cpuMicroseconds} → ${service.cpuMicroseconds} µs, +${extra} µs (the embedded handler's CPU is ${percent(embedded.cpuMicroseconds, service.cpuMicroseconds)} % of the service's)`
+  }
   const tickets = await measureTicketVerification()
   return {
     id: 'service',
     title: `The service (opengid-server, packed) against the embedded node handler (POST /api/opengid on 127.0.0.1, EdDSA tickets, fake WeChat in its own process, ${CONNECTIONS} connections, ${MEASURED} requests per row in ${SLICES} slices alternating with the other server's)`,
     markdown: [
       table(
-        ['path', 'server', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx + errors'],
-        rows.map((row) => [row.path, row.server, row.requestsPerSecond, row.p50Ms, row.p99Ms, row.failures]),
+        ['path', 'server', 'req/s', 'p50 ms', 'p99 ms', 'server CPU µs per request', 'non-2xx + errors'],
+        rows.map((row) => [
+          row.path,
+          row.server,
+          row.requestsPerSecond,
+          row.p50Ms,
+          row.p99Ms,
+          row.cpuMicroseconds,
+          row.failures,
+        ]),
       ),
-      `the service's req/s as a share of the embedded handler's: warm ${share('warm')}, cold ${share('cold')} (its logging, one JSON line per request, and metrics on); slice by slice: warm ${spread('warm')}, cold ${spread('cold')}`,
+      `the service's req/s as a share of the embedded handler's: warm ${share('warm')}, cold ${share('cold')} (its logging, one JSON line per request, and metrics on); slice by slice: warm ${spread('warm')}, cold ${spread('cold')}; server CPU per request: warm ${added('warm')}, cold ${added('cold')}`,
       tickets.markdown,
     ].join('\n\n'),
     data: {
@@ -117,14 +134,20 @@ export async function measureService(): Promise<Section> {
 
 type Row = ReturnType<typeof summary>
 
+/** A slice of load and the CPU time the server process spent on it. */
+type Slice = Throughput & { serverCpuMs: number }
+
 /** A server's slices together: req/s over all of them, the median slice's latencies, every failure. */
-function summary(path: Path, server: Server, slices: Throughput[]) {
+function summary(path: Path, server: Server, slices: Slice[]) {
   const requests = slices.reduce((sum, slice) => sum + slice.requests, 0)
+  const cpuMsTotal = slices.reduce((sum, slice) => sum + slice.serverCpuMs, 0)
   const seconds = slices.reduce((sum, slice) => sum + slice.requests / slice.requestsPerSecond, 0)
   return {
     path,
     server,
     requestsPerSecond: Math.round(requests / seconds),
+    // /proc counts in 10 ms ticks: over 20,000 requests, within a microsecond.
+    cpuMicroseconds: Math.round((cpuMsTotal * 1000) / requests),
     p50Ms: median(slices.map((slice) => slice.latencyMs.p50)),
     p99Ms: median(slices.map((slice) => slice.latencyMs.p99)),
     failures: slices.reduce((sum, slice) => sum + slice.non2xx + slice.errors + slice.timeouts, 0),

@@ -33,7 +33,7 @@ export async function startLoggedService(env: Record<string, string>) {
     const listening = readFileSync(logFile, 'utf8')
       .split('\n')
       .find((line) => line.includes('"msg":"listening"'))
-    if (listening !== undefined) return { url: `http://127.0.0.1:${JSON.parse(listening).port}`, stop }
+    if (listening !== undefined) return { url: `http://127.0.0.1:${JSON.parse(listening).port}`, pid: child.pid!, stop }
     if (child.exitCode !== null || Date.now() > deadline) {
       await stop()
       throw new Error('opengid-server did not start')
