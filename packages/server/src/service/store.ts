@@ -26,7 +26,9 @@ const CLIENT_OPTIONS: RedisOptions = { enableOfflineQueue: false, maxRetriesPerR
  */
 export async function openStore(redis: RedisTarget | undefined, log: Logger): Promise<ServiceStore> {
   if (redis === undefined) {
-    log.warn("sessions: in this process's memory (no OPENGID_REDIS_URL): one instance only, lost on restart")
+    log.warn(
+      "sessions: in this process's memory (no OPENGID_REDIS_URL or OPENGID_REDIS_CLUSTER_NODES): one instance only, lost on restart",
+    )
     return { sessions: memorySessionStore(), ready: async () => true, close: async () => undefined }
   }
   const client = 'url' in redis ? new Redis(redis.url, CLIENT_OPTIONS) : clusterClient(redis.clusterNodes)
