@@ -1,24 +1,14 @@
 import { WECHAT_UNREACHABLE, type FetchLike } from '@opengid/server'
-import { createFakeWeChat } from '@opengid/server/dev'
 import { requestStableToken } from '../../../src/wechat/accessToken/stableToken'
 import { wechatTransport } from '../../../src/wechat/wechatRequest'
-import { APP_ID, SECRET, servedFake } from '../../support/fixtures'
+import { chatToolSuite, STABLE_TOKEN } from '../../support/chatTool'
+import { APP_ID, SECRET } from '../../support/fixtures'
 import { recordingFetch } from '../../support/recordingFetch'
 import { errorText, expectNoSecrets, weChatFailure } from '../../support/rejection'
 import { serve, type Served } from '../../support/serve'
 
-const STABLE_TOKEN = '/cgi-bin/stable_token'
-
-// One clock for the fake WeChat and the requests: tests move it instead of waiting.
-let clock = Date.UTC(2030, 0, 1)
-const now = () => clock
-const wechat = servedFake(createFakeWeChat({ appId: APP_ID, secret: SECRET, now }))
-const { fake } = wechat
-
-// A day later the fake's token has expired: each test starts from a fresh one, 7200 s to live.
-beforeEach(() => {
-  clock += 24 * 60 * 60 * 1000
-})
+// The fake WeChat on a clock the tests move; each test starts a day later, from a fresh token.
+const { wechat, fake, now, advance } = chatToolSuite()
 
 const request = (options: { endpoint?: string; fetch?: FetchLike; secret?: string } = {}) =>
   requestStableToken(
@@ -43,7 +33,7 @@ describe('requestStableToken', () => {
   })
 
   test("gives WeChat's token, expiring expires_in seconds after it was asked for", async () => {
-    const asked = clock
+    const asked = now()
     const { token, expiresAt } = await request()
     expect(fake.issuedAccessTokens).toContain(token)
     expect(expiresAt).toBe(asked + 7200 * 1000)
@@ -52,7 +42,7 @@ describe('requestStableToken', () => {
   // Another instance asking later is handed the same token: both must agree on when it ends.
   test('the same token asked for later expires at the same moment', async () => {
     const first = await request()
-    clock += 1000 * 1000
+    advance(1000 * 1000)
     expect(await request()).toEqual(first)
   })
 
@@ -93,15 +83,15 @@ describe('requestStableToken', () => {
     })
 
     test("the token's life is counted from the moment of asking, not of the answer", async () => {
-      const asked = clock
-      onRequest = () => (clock += 5000)
+      const asked = now()
+      onRequest = () => advance(5000)
       answer = JSON.stringify({ access_token: 'token-1', expires_in: 7200 })
       expect(await requestOdd()).toEqual({ token: 'token-1', expiresAt: asked + 7200 * 1000 })
     })
 
     test('an answer with errcode 0 and a token is a token', async () => {
       answer = JSON.stringify({ errcode: 0, errmsg: 'ok', access_token: 'token-2', expires_in: 60 })
-      expect(await requestOdd()).toEqual({ token: 'token-2', expiresAt: clock + 60 * 1000 })
+      expect(await requestOdd()).toEqual({ token: 'token-2', expiresAt: now() + 60 * 1000 })
     })
 
     test.each([
