@@ -2,22 +2,13 @@ import { Cluster } from 'ioredis'
 import { startRedisCluster, type RedisCluster } from '../../tools/redis/redisCluster'
 import { startService, type ServiceProcess } from '../../tools/service/runService'
 import { describeWithRedis } from '../../packages/server/test/support/redisSuite'
-import { fakeWeChat, get, post, requiredEnv, whenReady } from './serviceHarness'
+import { fakeWeChat, get, post, requiredEnv, until, whenReady } from './serviceHarness'
 
 // Three cluster-enabled redis-servers and two service processes: a minute at most on a busy machine.
 jest.setTimeout(120_000)
 
 /** Random session ids: one of three masters gets none of 40 with a chance of about 3 × (2/3)^40 = 3 × 10^-7. */
 const USERS = 40
-
-/** Polls `path` until it answers `status`; fails the test after a generous deadline. */
-async function until(url: string, path: string, status: number): Promise<void> {
-  const deadline = Date.now() + 30_000
-  while ((await get(url, path)).status !== status) {
-    if (Date.now() > deadline) throw new Error(`${path} never answered ${status}`)
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-}
 
 /**
  * The bin on Redis Cluster, as an operator runs it: OPENGID_REDIS_CLUSTER_NODES names one

@@ -1,20 +1,10 @@
-import { setTimeout as delay } from 'node:timers/promises'
 import { startOn, startRedisServer, type RedisServer } from '../../tools/redis/redisServer'
 import { startService, type ServiceProcess } from '../../tools/service/runService'
 import { describeWithRedis } from '../../packages/server/test/support/redisSuite'
-import { coldRequest, fakeWeChat, get, post, requiredEnv } from './serviceHarness'
+import { coldRequest, fakeWeChat, get, post, requiredEnv, until } from './serviceHarness'
 
 // A redis-server stopped and started again under the service: many seconds on a busy machine.
 jest.setTimeout(90_000)
-
-/** Polls `path` until it answers `status`; fails the test after a generous deadline. */
-async function until(url: string, path: string, status: number): Promise<void> {
-  const deadline = Date.now() + 30_000
-  while ((await get(url, path)).status !== status) {
-    if (Date.now() > deadline) throw new Error(`${path} never answered ${status}`)
-    await delay(100)
-  }
-}
 
 describeWithRedis('GET /readyz follows the Redis session store', () => {
   const fake = fakeWeChat()

@@ -49,10 +49,13 @@ export async function get(url: string, path: string): Promise<{ status: number; 
  * traffic: a process that listens may still be opening its store (on a busy machine,
  * for longer than a first request's store deadline).
  */
-export async function whenReady(url: string, timeoutMs = 20_000): Promise<void> {
+export const whenReady = (url: string, timeoutMs = 20_000): Promise<void> => until(url, '/readyz', 200, timeoutMs)
+
+/** Polls GET `path` until it answers `status` (Redis going down or coming back); fails after `timeoutMs`. */
+export async function until(url: string, path: string, status: number, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs
-  while ((await get(url, '/readyz')).status !== 200) {
-    if (Date.now() > deadline) throw new Error(`${url} was not ready within ${timeoutMs} ms`)
+  while ((await get(url, path)).status !== status) {
+    if (Date.now() > deadline) throw new Error(`${url}${path} did not answer ${status} within ${timeoutMs} ms`)
     await new Promise((resolve) => setTimeout(resolve, 50))
   }
 }
