@@ -82,14 +82,17 @@ function answerForWeChatError({ errcode }: WeChatApiError): HttpAnswer {
         'WECHAT_UNAVAILABLE',
         `WeChat is busy or unreachable: try again later (errcode ${errcode})`,
       )
-    default: {
-      const answer = errorAnswer(
-        502,
-        'WECHAT_ERROR',
-        `WeChat refused the server's code2Session request (errcode ${errcode}): check the server's appId and secret`,
-      )
-      // The wire's errCode (wire.ts ErrorBody): the one answer whose cause a client cannot tell from its code.
-      return { ...answer, json: { error: { ...(answer.json as { error: object }).error, errCode: errcode } } }
-    }
+    default:
+      // With the wire's errCode (wire.ts ErrorBody): the one answer whose cause a client cannot tell from its code.
+      return {
+        status: 502,
+        json: {
+          error: {
+            code: 'WECHAT_ERROR',
+            message: `WeChat refused the server's code2Session request (errcode ${errcode}): check the server's appId and secret`,
+            errCode: errcode,
+          },
+        },
+      }
   }
 }

@@ -25,8 +25,6 @@ export interface BodyLimits {
   timeoutMs: number
 }
 
-export const DEFAULT_BODY_LIMITS: BodyLimits = { maxBytes: MAX_BODY_BYTES, timeoutMs: DEFAULT_BODY_TIMEOUT_MS }
-
 /** A handler's `maxBodyBytes` and `bodyTimeoutMs`, checked at creation. */
 export function bodyLimits(options: { maxBodyBytes?: unknown; bodyTimeoutMs?: unknown }): BodyLimits {
   const { maxBodyBytes = MAX_BODY_BYTES, bodyTimeoutMs = DEFAULT_BODY_TIMEOUT_MS } = options
@@ -34,5 +32,8 @@ export function bodyLimits(options: { maxBodyBytes?: unknown; bodyTimeoutMs?: un
   checkPositiveFinite(bodyTimeoutMs, 'bodyTimeoutMs')
   return { maxBytes: maxBodyBytes, timeoutMs: bodyTimeoutMs }
 }
+
+/** What a handler reads when not told otherwise (the fake WeChat's reader too). */
+export const DEFAULT_BODY_LIMITS = bodyLimits({})
 
 export const tooLarge = (limitBytes: number): RequestBody => ({ kind: 'tooLarge', limitBytes })

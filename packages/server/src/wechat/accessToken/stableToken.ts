@@ -1,3 +1,4 @@
+import { isFiniteAtLeast } from '../../shared/optionChecks'
 import { callWeChat, wechatUnreachable, type WeChatTransport } from '../wechatRequest'
 import type { AccessTokenRecord } from './tokenStore'
 
@@ -27,12 +28,8 @@ export async function requestStableToken(
     redact: [secret],
   })
   const { access_token: token, expires_in: expiresIn } = answer
-  if (
-    typeof token !== 'string' ||
-    token === '' ||
-    typeof expiresIn !== 'number' ||
-    !(expiresIn > 0 && expiresIn < Infinity)
-  ) {
+  // Finite too: JSON.parse reads 1e400 as Infinity, a token no store could keep.
+  if (typeof token !== 'string' || token === '' || !(isFiniteAtLeast(expiresIn, 0) && expiresIn > 0)) {
     throw wechatUnreachable('the answer has no access_token or expires_in')
   }
   return { token, expiresAt: askedAt + expiresIn * 1000 }
